@@ -1,0 +1,660 @@
+//! The evaluator: three-valued (eligible / maybe / ineligible), exact about
+//! which unanswered facts could still change a result, with reasons built
+//! from the same condition tree that decided it.
+
+use crate::date::Date;
+use crate::facts::{Answers, Fact, FactSet, FactType, FACT_COUNT};
+use crate::model::{Cond, Op, Region, RuleSet, Service, Status};
+use std::collections::HashMap;
+
+/// Kleene's three truth values: unknown answers stay unknown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tri {
+    True,
+    False,
+    Unknown,
+}
+
+fn leaf(c: &Cond, value: i32) -> bool {
+    match *c {
+        Cond::Cmp { op, value: v, .. } => op.holds(value, v),
+        Cond::In { mask, negated, .. } => {
+            let inside = (0..64).contains(&value) && mask & (1u64 << value) != 0;
+            inside != negated
+        }
+        _ => unreachable!("leaf() is only called on comparisons"),
+    }
+}
+
+/// Kleene evaluation on the answers given; verify notes are unknown.
+pub fn kleene(c: &Cond, a: &Answers) -> Tri {
+    match c {
+        Cond::Cmp { fact, .. } | Cond::In { fact, .. } => match a.get(*fact) {
+            Some(v) => {
+                if leaf(c, v) {
+                    Tri::True
+                } else {
+                    Tri::False
+                }
+            }
+            None => Tri::Unknown,
+        },
+        Cond::All(items) => {
+            let mut result = Tri::True;
+            for item in items {
+                match kleene(item, a) {
+                    Tri::False => return Tri::False,
+                    Tri::Unknown => result = Tri::Unknown,
+                    Tri::True => {}
+                }
+            }
+            result
+        }
+        Cond::Any(items) => {
+            let mut result = Tri::False;
+            for item in items {
+                match kleene(item, a) {
+                    Tri::True => return Tri::True,
+                    Tri::Unknown => result = Tri::Unknown,
+                    Tri::False => {}
+                }
+            }
+            result
+        }
+        Cond::Not(inner) => match kleene(inner, a) {
+            Tri::True => Tri::False,
+            Tri::False => Tri::True,
+            Tri::Unknown => Tri::Unknown,
+        },
+        Cond::Verify { .. } => Tri::Unknown,
+        Cond::Label { inner, .. } => kleene(inner, a),
+    }
+}
+
+/// Two-valued evaluation with every fact and verify note assigned.
+fn full(c: &Cond, values: &[i32; FACT_COUNT], verify: u64) -> bool {
+    match c {
+        Cond::Cmp { fact, .. } | Cond::In { fact, .. } => leaf(c, values[fact.index()]),
+        Cond::All(items) => items.iter().all(|i| full(i, values, verify)),
+        Cond::Any(items) => items.iter().any(|i| full(i, values, verify)),
+        Cond::Not(inner) => !full(inner, values, verify),
+        Cond::Verify { index, .. } => verify & (1u64 << index) != 0,
+        Cond::Label { inner, .. } => full(inner, values, verify),
+    }
+}
+
+/// Values of a fact that together reach every outcome the condition can give:
+/// all values of small domains, and each side of every threshold for ages.
+pub fn representatives(c: &Cond, fact: Fact) -> Vec<i32> {
+    let (lo, hi) = fact.bounds();
+    if hi - lo < 16 {
+        return (lo..=hi).collect();
+    }
+    let mut reps = vec![lo, hi];
+    c.walk(&mut |node| {
+        if let Cond::Cmp { fact: f, value, .. } = node {
+            if *f == fact {
+                for v in [value - 1, *value, value + 1] {
+                    if (lo..=hi).contains(&v) {
+                        reps.push(v);
+                    }
+                }
+            }
+        }
+    });
+    reps.sort_unstable();
+    reps.dedup();
+    reps
+}
+
+/// The decision for one condition on partial answers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Decision {
+    pub tri: Tri,
+    /// Unanswered facts whose answer could change the result (empty unless `Unknown`).
+    pub missing: FactSet,
+    /// Bit i: verify note i could change the result.
+    pub verify: u64,
+}
+
+/// How many completions the exact analysis will try before it settles for
+/// Kleene's (sound, possibly less precise) answer. Real rules stay far below.
+const MAX_COMPLETIONS: usize = 1 << 16;
+
+/// Decides a condition exactly: `True`/`False` when every completion of the
+/// missing answers (and every outcome of the verify notes) agrees, else
+/// `Unknown` with the facts and notes that matter.
+pub fn decide(c: &Cond, a: &Answers) -> Decision {
+    let tri = kleene(c, a);
+    if tri != Tri::Unknown {
+        return Decision { tri, missing: FactSet::EMPTY, verify: 0 };
+    }
+    let unknown_facts: Vec<Fact> = c.facts().iter().filter(|f| a.get(*f).is_none()).collect();
+    let verify_count = c.verify_count();
+    // Each variable: a fact with its representative values, or a verify note (false/true).
+    let mut domains: Vec<Vec<i32>> = unknown_facts.iter().map(|f| representatives(c, *f)).collect();
+    domains.extend((0..verify_count).map(|_| vec![0, 1]));
+    let total = domains.iter().try_fold(1usize, |acc, d| acc.checked_mul(d.len()));
+    let Some(total) = total.filter(|t| *t <= MAX_COMPLETIONS) else {
+        return kleene_fallback(c, a);
+    };
+    let mut base = [0i32; FACT_COUNT];
+    for f in Fact::ALL {
+        base[f.index()] = a.get(f).unwrap_or(0);
+    }
+    let vars = domains.len();
+    let mut results = vec![false; total];
+    let mut digits = vec![0usize; vars];
+    for slot in results.iter_mut() {
+        let mut values = base;
+        let mut verify = 0u64;
+        for (i, d) in digits.iter().enumerate() {
+            let v = domains[i][*d];
+            if i < unknown_facts.len() {
+                values[unknown_facts[i].index()] = v;
+            } else if v == 1 {
+                verify |= 1 << (i - unknown_facts.len());
+            }
+        }
+        *slot = full(c, &values, verify);
+        // Next combination (mixed radix, first variable fastest).
+        for (i, d) in digits.iter_mut().enumerate() {
+            *d += 1;
+            if *d < domains[i].len() {
+                break;
+            }
+            *d = 0;
+        }
+    }
+    let any_true = results.iter().any(|r| *r);
+    let all_true = results.iter().all(|r| *r);
+    if all_true || !any_true {
+        let tri = if all_true { Tri::True } else { Tri::False };
+        return Decision { tri, missing: FactSet::EMPTY, verify: 0 };
+    }
+    // Variable i matters if changing it alone changes some result.
+    let mut missing = FactSet::EMPTY;
+    let mut verify = 0u64;
+    let mut stride = 1usize;
+    for (i, d) in domains.iter().enumerate() {
+        let radix = d.len();
+        let matters = (0..total).any(|idx| {
+            let digit = (idx / stride) % radix;
+            digit != 0 && results[idx] != results[idx - digit * stride]
+        });
+        if matters {
+            if i < unknown_facts.len() {
+                missing.insert(unknown_facts[i]);
+            } else {
+                verify |= 1 << (i - unknown_facts.len());
+            }
+        }
+        stride *= radix;
+    }
+    Decision { tri: Tri::Unknown, missing, verify }
+}
+
+/// Kleene's answer, listing every unanswered fact and note in the undecided parts.
+fn kleene_fallback(c: &Cond, a: &Answers) -> Decision {
+    fn collect(c: &Cond, a: &Answers, missing: &mut FactSet, verify: &mut u64) {
+        if kleene(c, a) != Tri::Unknown {
+            return;
+        }
+        match c {
+            Cond::Cmp { fact, .. } | Cond::In { fact, .. } => missing.insert(*fact),
+            Cond::All(items) | Cond::Any(items) => {
+                items.iter().for_each(|i| collect(i, a, missing, verify))
+            }
+            Cond::Not(inner) | Cond::Label { inner, .. } => collect(inner, a, missing, verify),
+            Cond::Verify { index, .. } => *verify |= 1 << index,
+        }
+    }
+    let mut missing = FactSet::EMPTY;
+    let mut verify = 0;
+    collect(c, a, &mut missing, &mut verify);
+    Decision { tri: Tri::Unknown, missing, verify }
+}
+
+/// Whether some answers satisfy the condition (an unreachable service is an error).
+pub fn satisfiable(c: &Cond) -> bool {
+    decide(c, &Answers::new()).tri != Tri::False
+}
+
+/// "Takes precedence over": who replaces whom, from `excludes` and tiers.
+pub struct Precedence {
+    over: HashMap<String, Vec<String>>,
+}
+
+impl Precedence {
+    pub fn build(rules: &RuleSet) -> Precedence {
+        let services: Vec<&Service> =
+            rules.regions.iter().flat_map(|r| r.services.iter()).collect();
+        Precedence::from_services(&services)
+    }
+
+    fn from_services(services: &[&Service]) -> Precedence {
+        let mut over: HashMap<String, Vec<String>> = HashMap::new();
+        for s in services {
+            for x in &s.excludes {
+                over.entry(x.clone()).or_default().push(s.id.clone());
+            }
+            if let Some(g) = &s.tier_group {
+                for t in services {
+                    if t.tier_group.as_ref() == Some(g) && t.tier > s.tier {
+                        over.entry(s.id.clone()).or_default().push(t.id.clone());
+                    }
+                }
+            }
+        }
+        Precedence { over }
+    }
+
+    /// The services that take precedence over `id`.
+    pub fn over(&self, id: &str) -> impl Iterator<Item = &str> {
+        self.over.get(id).into_iter().flatten().map(|s| s.as_str())
+    }
+}
+
+/// When a person who does not qualify now will, by turning older.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Later {
+    /// The age (周岁) from which the service applies.
+    pub age: i32,
+    /// `Eligible`, or `Maybe` if other answers are still needed then.
+    pub status: Status,
+    /// The first and last day the birthday can fall on (the same day when the birth date is known).
+    pub earliest: Date,
+    pub latest: Date,
+}
+
+/// The result for one service.
+#[derive(Clone, Debug)]
+pub struct Outcome<'r> {
+    pub region: &'r Region,
+    pub service: &'r Service,
+    pub status: Status,
+    /// Unanswered facts that could change the result, in question order.
+    pub missing: Vec<Fact>,
+    /// What the office must check (verify notes that could change the result).
+    pub verify: Vec<String>,
+    /// Why: the conditions met (for `eligible`, and so far for `maybe`).
+    pub reasons: Vec<String>,
+    /// Why not: the conditions not met (for `ineligible`).
+    pub unmet: Vec<String>,
+    /// The service that replaces this one, when it does ("不重复享受").
+    pub replaced_by: Option<&'r Service>,
+    /// For `ineligible` age rules: when the person will qualify.
+    pub later: Option<Later>,
+}
+
+/// Everything the engine says for one person, region and date.
+#[derive(Clone, Debug)]
+pub struct Evaluation<'r> {
+    pub region: String,
+    pub date: Date,
+    pub outcomes: Vec<Outcome<'r>>,
+}
+
+/// Why a check cannot be made.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CheckError(pub String);
+
+impl std::fmt::Display for CheckError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// One service's status before combination, for the fast path.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Quick {
+    pub status: Status,
+    pub missing: FactSet,
+    pub verify: u64,
+    /// Index (in the evaluation's order) of the service that replaces this one.
+    pub replaced_by: Option<usize>,
+}
+
+/// The services that apply to a region, nearest region first, with the
+/// precedence among them resolved to indexes. Build once, evaluate many people.
+pub struct Plan<'r> {
+    pub code: String,
+    pub services: Vec<(&'r Region, &'r Service)>,
+    /// For each service, the indexes of those that take precedence over it.
+    dominators: Vec<Vec<usize>>,
+    /// An order in which every service comes after those that take precedence over it.
+    order: Vec<usize>,
+}
+
+impl<'r> Plan<'r> {
+    pub fn new(rules: &'r RuleSet, code: &str) -> Result<Plan<'r>, CheckError> {
+        let regions = rules.applicable(code).map_err(|e| CheckError(e.0))?;
+        let services: Vec<(&Region, &Service)> =
+            regions.iter().flat_map(|r| r.services.iter().map(move |s| (*r, s))).collect();
+        let refs: Vec<&Service> = services.iter().map(|(_, s)| *s).collect();
+        let precedence = Precedence::from_services(&refs);
+        let index: HashMap<&str, usize> =
+            refs.iter().enumerate().map(|(i, s)| (s.id.as_str(), i)).collect();
+        let dominators: Vec<Vec<usize>> = refs
+            .iter()
+            .map(|s| precedence.over(&s.id).filter_map(|d| index.get(d).copied()).collect())
+            .collect();
+        // Depth-first topological order; the loader has rejected loops.
+        let mut order = Vec::with_capacity(refs.len());
+        let mut seen = vec![false; refs.len()];
+        fn visit(i: usize, dom: &[Vec<usize>], seen: &mut [bool], order: &mut Vec<usize>) {
+            if seen[i] {
+                return;
+            }
+            seen[i] = true;
+            for &d in &dom[i] {
+                visit(d, dom, seen, order);
+            }
+            order.push(i);
+        }
+        for i in 0..refs.len() {
+            visit(i, &dominators, &mut seen, &mut order);
+        }
+        Ok(Plan { code: code.to_string(), services, dominators, order })
+    }
+
+    /// Statuses only, no texts: the fast path for batch screening.
+    /// `answers` must already be as on `date` (see [`Answers::on`]).
+    pub fn quick(&self, date: Date, answers: &Answers) -> Vec<Quick> {
+        let mut out: Vec<Quick> = self
+            .services
+            .iter()
+            .map(|(_, s)| {
+                let in_force = s.in_force_on(date);
+                if in_force != Status::Eligible {
+                    return Quick { status: in_force, missing: FactSet::EMPTY, verify: 0, replaced_by: None };
+                }
+                let d = decide(&s.when, answers);
+                let status = match d.tri {
+                    Tri::True => Status::Eligible,
+                    Tri::False => Status::Ineligible,
+                    Tri::Unknown => Status::Maybe,
+                };
+                Quick { status, missing: d.missing, verify: d.verify, replaced_by: None }
+            })
+            .collect();
+        for &i in &self.order {
+            if !matches!(out[i].status, Status::Eligible | Status::Maybe) {
+                continue;
+            }
+            let mut q = out[i];
+            for &d in &self.dominators[i] {
+                match out[d].status {
+                    Status::Eligible => {
+                        q.status = Status::Ineligible;
+                        q.missing = FactSet::EMPTY;
+                        q.verify = 0;
+                        q.replaced_by = Some(d);
+                        break;
+                    }
+                    Status::Maybe => {
+                        // Whether the other applies is still open, and so is this one.
+                        q.status = Status::Maybe;
+                        q.missing = q.missing.union(out[d].missing);
+                    }
+                    _ => {}
+                }
+            }
+            out[i] = q;
+        }
+        out
+    }
+
+    /// The full evaluation, with reasons, notes and future qualification.
+    pub fn evaluate(&self, date: Date, answers: &Answers) -> Result<Evaluation<'r>, CheckError> {
+        let answers = answers.on(date).map_err(|e| CheckError(e.0))?;
+        let quick = self.quick(date, &answers);
+        let outcomes = self
+            .services
+            .iter()
+            .zip(&quick)
+            .map(|(&(region, service), q)| {
+                let mut verify: Vec<String> = (0..64)
+                    .filter(|i| q.verify & (1u64 << i) != 0)
+                    .filter_map(|i| service.when.verify_note(i as u8).map(str::to_string))
+                    .collect();
+                let mut reasons = Vec::new();
+                let mut unmet = Vec::new();
+                let mut later = None;
+                match q.status {
+                    Status::Expired => {
+                        let until = service.effective_until.map(|d| d.zh()).unwrap_or_default();
+                        unmet.push(format!("该政策有效期至{until}，已失效"));
+                    }
+                    Status::NotYetInForce => {
+                        reasons.push(format!("该政策自{}起施行", service.effective_from.zh()));
+                    }
+                    _ => {
+                        explain(&service.when, &answers, &mut reasons, &mut unmet);
+                        if q.status != Status::Ineligible {
+                            unmet.clear();
+                        }
+                        if q.status == Status::Ineligible && q.replaced_by.is_none() {
+                            later = qualifies_later(service, date, &answers);
+                        }
+                    }
+                }
+                let replaced_by = q.replaced_by.map(|i| self.services[i].1);
+                if let Some(other) = replaced_by {
+                    unmet.push(format!("已可享受「{}」，按规定不重复享受", other.name));
+                }
+                for &d in &self.dominators[self.services.iter().position(|(_, s)| std::ptr::eq(*s, service)).unwrap_or(0)] {
+                    if q.status == Status::Maybe && quick[d].status == Status::Maybe {
+                        let other = self.services[d].1;
+                        reasons.push(format!("如符合「{}」，则按「{}」享受，不重复享受", other.name, other.name));
+                        for i in 0..64u8 {
+                            if quick[d].verify & (1u64 << i) != 0 {
+                                if let Some(n) = other.when.verify_note(i) {
+                                    verify.push(n.to_string());
+                                }
+                            }
+                        }
+                    }
+                }
+                verify.dedup();
+                Outcome {
+                    region,
+                    service,
+                    status: q.status,
+                    missing: q.missing.iter().collect(),
+                    verify,
+                    reasons,
+                    unmet,
+                    replaced_by,
+                    later,
+                }
+            })
+            .collect();
+        Ok(Evaluation { region: self.code.clone(), date, outcomes })
+    }
+}
+
+/// Evaluates every service that applies to `region` for one person on `date`.
+pub fn evaluate<'r>(
+    rules: &'r RuleSet,
+    region: &str,
+    date: Date,
+    answers: &Answers,
+) -> Result<Evaluation<'r>, CheckError> {
+    Plan::new(rules, region)?.evaluate(date, answers)
+}
+
+/// For an age rule that fails now: the first age at which it would hold (or
+/// could hold), other answers unchanged, and the dates that age is reached.
+fn qualifies_later(service: &Service, date: Date, answers: &Answers) -> Option<Later> {
+    let age = answers.get(Fact::Age)?;
+    if !service.when.facts().contains(Fact::Age) {
+        return None;
+    }
+    // The decision only changes at thresholds, so trying the representatives suffices.
+    for candidate in representatives(&service.when, Fact::Age).into_iter().filter(|a| *a > age) {
+        let d = decide(&service.when, &answers.with(Fact::Age, Some(candidate)));
+        let status = match d.tri {
+            Tri::True => Status::Eligible,
+            Tri::Unknown => Status::Maybe,
+            Tri::False => continue,
+        };
+        let years = candidate - age;
+        let (earliest, latest) = match answers.birth_date() {
+            Some(b) => (b.add_years(candidate), b.add_years(candidate)),
+            None => (date.add_years(years - 1).succ(), date.add_years(years)),
+        };
+        if service.effective_until.is_some_and(|until| earliest > until) {
+            return None;
+        }
+        return Some(Later { age: candidate, status, earliest, latest });
+    }
+    None
+}
+
+/// The unanswered facts that could still change some service's result, the
+/// ones that settle the most services first (ties in question order: age first).
+pub fn next_questions(evaluation: &Evaluation) -> Vec<(Fact, usize)> {
+    let mut counts = [0usize; FACT_COUNT];
+    for o in &evaluation.outcomes {
+        for f in &o.missing {
+            counts[f.index()] += 1;
+        }
+    }
+    let mut out: Vec<(Fact, usize)> =
+        Fact::ALL.into_iter().map(|f| (f, counts[f.index()])).filter(|(_, n)| *n > 0).collect();
+    out.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    out
+}
+
+// ---- Explanations, from the condition tree itself ----
+
+/// What a condition asks for, in plain Chinese ("年满70周岁", "独居或空巢").
+pub fn describe(c: &Cond) -> String {
+    match c {
+        Cond::Cmp { fact: Fact::Age, op, value } => match op {
+            Op::Ge => format!("年满{value}周岁"),
+            Op::Gt => format!("年满{}周岁", value + 1),
+            Op::Lt => format!("未满{value}周岁"),
+            Op::Le => format!("未满{}周岁", value + 1),
+            Op::Eq => format!("{value}周岁"),
+            Op::Ne => format!("不是{value}周岁"),
+        },
+        Cond::Cmp { fact, op, value } => {
+            let label = fact.value_zh(*value);
+            match (&fact.info().ty, op) {
+                (_, Op::Eq) => label,
+                (_, Op::Ne) => format!("不是{label}"),
+                (FactType::Enum { .. }, Op::Ge) => format!("{label}及以上"),
+                (FactType::Enum { .. }, Op::Le) => format!("{label}及以下"),
+                _ => {
+                    let set: Vec<String> = (fact.bounds().0..=fact.bounds().1)
+                        .filter(|v| op.holds(*v, *value))
+                        .map(|v| fact.value_zh(v))
+                        .collect();
+                    join_or(&set)
+                }
+            }
+        }
+        Cond::In { fact, mask, negated } => {
+            let set: Vec<String> = (0..64)
+                .filter(|v| mask & (1u64 << v) != 0)
+                .map(|v| fact.value_zh(v))
+                .collect();
+            if *negated {
+                format!("不是{}", join_or(&set))
+            } else {
+                join_or(&set)
+            }
+        }
+        Cond::All(items) => items.iter().map(describe_nested).collect::<Vec<_>>().join("，且"),
+        Cond::Any(items) => items.iter().map(describe_nested).collect::<Vec<_>>().join("；或"),
+        Cond::Not(inner) => format!("不属于：{}", describe(inner)),
+        Cond::Verify { note, .. } => note.clone(),
+        Cond::Label { label, .. } => label.clone(),
+    }
+}
+
+fn describe_nested(c: &Cond) -> String {
+    match c {
+        Cond::All(_) | Cond::Any(_) => format!("（{}）", describe(c)),
+        _ => describe(c),
+    }
+}
+
+fn join_or(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{}或{}", init.join("、"), last),
+    }
+}
+
+/// Collects why a condition holds (`met`) or fails (`unmet`) on these answers.
+fn explain(c: &Cond, a: &Answers, met: &mut Vec<String>, unmet: &mut Vec<String>) {
+    let mut oldest = None;
+    explain_into(c, a, met, unmet, &mut oldest);
+    // "年满60周岁" and "年满70周岁" both hold: say only the stronger.
+    if let Some(age) = oldest {
+        met.insert(0, format!("年满{age}周岁"));
+    }
+    let mut seen = std::collections::HashSet::new();
+    met.retain(|m| seen.insert(m.clone()));
+    let mut seen = std::collections::HashSet::new();
+    unmet.retain(|m| seen.insert(m.clone()));
+}
+
+fn explain_into(
+    c: &Cond,
+    a: &Answers,
+    met: &mut Vec<String>,
+    unmet: &mut Vec<String>,
+    oldest: &mut Option<i32>,
+) {
+    let t = kleene(c, a);
+    match c {
+        Cond::Cmp { fact, .. } | Cond::In { fact, .. } => {
+            let Some(value) = a.get(*fact) else { return };
+            match (t, c) {
+                (Tri::True, Cond::Cmp { fact: Fact::Age, op: Op::Ge | Op::Gt, value: v }) => {
+                    let threshold = if matches!(c, Cond::Cmp { op: Op::Gt, .. }) { v + 1 } else { *v };
+                    *oldest = Some(oldest.map_or(threshold, |o: i32| o.max(threshold)));
+                }
+                (Tri::True, Cond::Cmp { fact: Fact::Age, .. }) => met.push(describe(c)),
+                (Tri::True, _) => met.push(fact.value_zh(value)),
+                (_, _) => unmet.push(format!("需{}（现为：{}）", describe(c), fact.value_zh(value))),
+            }
+        }
+        Cond::All(items) => {
+            for item in items {
+                if t != Tri::False || kleene(item, a) == Tri::False {
+                    explain_into(item, a, met, unmet, oldest);
+                }
+            }
+        }
+        Cond::Any(items) => match t {
+            Tri::True => {
+                if let Some(first) = items.iter().find(|i| kleene(i, a) == Tri::True) {
+                    explain_into(first, a, met, unmet, oldest);
+                }
+            }
+            Tri::False => {
+                let options: Vec<String> = items.iter().map(describe_nested).collect();
+                unmet.push(format!("需符合以下任一条件：{}", options.join("；")));
+            }
+            Tri::Unknown => {}
+        },
+        Cond::Not(inner) => match t {
+            Tri::True => met.push(format!("不属于：{}", describe(inner))),
+            Tri::False => unmet.push(format!("需不属于：{}", describe(inner))),
+            Tri::Unknown => {}
+        },
+        Cond::Verify { .. } => {}
+        Cond::Label { label, inner } => {
+            if t == Tri::True {
+                met.push(label.clone());
+            }
+            explain_into(inner, a, met, unmet, oldest);
+        }
+    }
+}

@@ -1,0 +1,19 @@
+//! The yanglao engine: rule model, loader, evaluator and explanations.
+//! No web dependencies: the same code runs in the browser (WASM) and natively.
+
+pub mod cases;
+pub mod date;
+pub mod eval;
+pub mod expr;
+pub mod facts;
+pub mod model;
+#[cfg(feature = "source")]
+pub mod source;
+
+pub use date::Date;
+pub use eval::{evaluate, next_questions, CheckError, Evaluation, Later, Outcome, Plan};
+pub use facts::{Answers, Fact, FactSet, RawValue};
+pub use model::{Amount, Apply, Cond, Document, Kind, Region, RuleSet, Service, Status};
+
+/// Kept for callers that only deal with regions.
+pub type RegionError = CheckError;

@@ -1,0 +1,448 @@
+//! The compiled rules: what the engine evaluates and the app embeds.
+//! (The TOML form the policy staff write lives in `source.rs`.)
+
+use crate::date::Date;
+use crate::facts::{Answers, Fact};
+use serde::{Deserialize, Serialize};
+
+/// A comparison operator.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Op {
+    Eq,
+    Ne,
+    Lt,
+    Le,
+    Gt,
+    Ge,
+}
+
+impl Op {
+    pub fn holds(self, left: i32, right: i32) -> bool {
+        match self {
+            Op::Eq => left == right,
+            Op::Ne => left != right,
+            Op::Lt => left < right,
+            Op::Le => left <= right,
+            Op::Gt => left > right,
+            Op::Ge => left >= right,
+        }
+    }
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Op::Eq => "==",
+            Op::Ne => "!=",
+            Op::Lt => "<",
+            Op::Le => "<=",
+            Op::Gt => ">",
+            Op::Ge => ">=",
+        }
+    }
+}
+
+/// A condition tree, parsed from the `when` text of a service.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Cond {
+    /// `fact op value`; bool facts store 0/1, enums their index.
+    Cmp { fact: Fact, op: Op, value: i32 },
+    /// `fact in [..]` (or `not in`): `mask` has bit v set for each listed value v.
+    In { fact: Fact, mask: u64, negated: bool },
+    All(Vec<Cond>),
+    Any(Vec<Cond>),
+    Not(Box<Cond>),
+    /// Left to the office: never settled by an answer. `index` numbers the
+    /// service's verify notes from 0.
+    Verify { index: u8, note: String },
+    /// A named part whose label is shown as a reason when it holds.
+    Label { label: String, inner: Box<Cond> },
+}
+
+impl Cond {
+    /// Calls `f` on every node, depth first.
+    pub fn walk<'a>(&'a self, f: &mut dyn FnMut(&'a Cond)) {
+        f(self);
+        match self {
+            Cond::All(items) | Cond::Any(items) => items.iter().for_each(|c| c.walk(f)),
+            Cond::Not(inner) | Cond::Label { inner, .. } => inner.walk(f),
+            _ => {}
+        }
+    }
+
+    /// The facts the condition reads.
+    pub fn facts(&self) -> crate::facts::FactSet {
+        let mut set = crate::facts::FactSet::EMPTY;
+        self.walk(&mut |c| match c {
+            Cond::Cmp { fact, .. } | Cond::In { fact, .. } => set.insert(*fact),
+            _ => {}
+        });
+        set
+    }
+
+    /// How many verify notes the condition has.
+    pub fn verify_count(&self) -> usize {
+        let mut n = 0;
+        self.walk(&mut |c| {
+            if matches!(c, Cond::Verify { .. }) {
+                n += 1
+            }
+        });
+        n
+    }
+
+    /// The verify note with this index.
+    pub fn verify_note(&self, index: u8) -> Option<&str> {
+        let mut found = None;
+        self.walk(&mut |c| {
+            if let Cond::Verify { index: i, note } = c {
+                if *i == index {
+                    found = Some(note.as_str());
+                }
+            }
+        });
+        found
+    }
+}
+
+/// The status of one service for one person on one date (shared/CONTRACT.md).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Status {
+    Eligible,
+    Maybe,
+    Ineligible,
+    Expired,
+    NotYetInForce,
+}
+
+impl Status {
+    pub fn key(self) -> &'static str {
+        match self {
+            Status::Eligible => "eligible",
+            Status::Maybe => "maybe",
+            Status::Ineligible => "ineligible",
+            Status::Expired => "expired",
+            Status::NotYetInForce => "not_yet_in_force",
+        }
+    }
+    pub fn from_key(key: &str) -> Option<Status> {
+        [
+            Status::Eligible,
+            Status::Maybe,
+            Status::Ineligible,
+            Status::Expired,
+            Status::NotYetInForce,
+        ]
+        .into_iter()
+        .find(|s| s.key() == key)
+    }
+    pub fn zh(self) -> &'static str {
+        match self {
+            Status::Eligible => "可以申请",
+            Status::Maybe => "可能可以，需要核实",
+            Status::Ineligible => "暂不符合",
+            Status::Expired => "政策已失效",
+            Status::NotYetInForce => "政策尚未施行",
+        }
+    }
+}
+
+/// What a service gives. `None` figures are absent; a service with no figure carries a note.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Amount {
+    pub yuan_per_month: Option<f64>,
+    pub yuan_per_year: Option<f64>,
+    pub yuan_once: Option<f64>,
+    pub yuan_per_meal: Option<f64>,
+    pub hours_per_month: Option<f64>,
+    pub visits_per_month: Option<f64>,
+    pub discount: Option<String>,
+    pub at_least: bool,
+    pub note: Option<String>,
+}
+
+impl Amount {
+    /// Whether the source gives any figure (the contract's `amount` is null otherwise).
+    pub fn has_figure(&self) -> bool {
+        self.figures().next().is_some() || self.discount.is_some()
+    }
+
+    /// The numeric figures with their contract keys.
+    pub fn figures(&self) -> impl Iterator<Item = (&'static str, f64)> + '_ {
+        [
+            ("yuan_per_month", self.yuan_per_month),
+            ("yuan_per_year", self.yuan_per_year),
+            ("yuan_once", self.yuan_once),
+            ("yuan_per_meal", self.yuan_per_meal),
+            ("hours_per_month", self.hours_per_month),
+            ("visits_per_month", self.visits_per_month),
+        ]
+        .into_iter()
+        .filter_map(|(k, v)| v.map(|v| (k, v)))
+    }
+
+    /// Plain Chinese: 每月100元（不低于）.
+    pub fn zh(&self) -> String {
+        let mut parts: Vec<String> = self
+            .figures()
+            .map(|(key, v)| {
+                let n = fmt_number(v);
+                match key {
+                    "yuan_per_month" => format!("每月{n}元"),
+                    "yuan_per_year" => format!("每年{n}元"),
+                    "yuan_once" => format!("一次性{n}元"),
+                    "yuan_per_meal" => format!("每餐{n}元"),
+                    "hours_per_month" => format!("每月{n}小时服务"),
+                    _ => format!("每月{n}次"),
+                }
+            })
+            .collect();
+        if let Some(d) = &self.discount {
+            parts.push(d.clone());
+        }
+        let mut text = parts.join("，");
+        if self.at_least && !text.is_empty() {
+            text.push_str("（不低于此标准）");
+        }
+        text
+    }
+}
+
+/// A number as people write it: 100, not 100.0.
+pub fn fmt_number(v: f64) -> String {
+    if v.fract() == 0.0 {
+        format!("{}", v as i64)
+    } else {
+        format!("{v}")
+    }
+}
+
+/// How to apply.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Apply {
+    pub place: String,
+    pub steps: Vec<String>,
+    pub documents: Vec<String>,
+    pub reviewer: String,
+    pub office: String,
+}
+
+/// A policy document that services cite.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    pub id: String,
+    pub title: String,
+    pub number: String,
+    pub issuer: String,
+    pub date: Date,
+    pub effective_from: Date,
+    pub effective_until: Option<Date>,
+    pub expired_note: Option<String>,
+}
+
+/// An example case carried by a service.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Case {
+    pub date: Date,
+    pub answers: Answers,
+    pub status: Status,
+    pub missing: Option<Vec<Fact>>,
+    pub amount: Option<Amount>,
+    pub note: Option<String>,
+    /// Where the case is written, "rules/150104.toml:88".
+    pub at: String,
+}
+
+/// One claimable service.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Service {
+    pub id: String,
+    pub kind: Kind,
+    pub name: String,
+    pub summary: String,
+    /// Index into the region's `documents`.
+    pub document: usize,
+    pub clause: String,
+    pub effective_from: Date,
+    pub effective_until: Option<Date>,
+    pub when: Cond,
+    /// The condition as written, for people who want to read the rule itself.
+    pub when_text: String,
+    pub reading: Option<String>,
+    pub amount: Amount,
+    pub apply: Apply,
+    pub excludes: Vec<String>,
+    pub tier_group: Option<String>,
+    pub tier: i32,
+    pub cases: Vec<Case>,
+}
+
+impl Service {
+    pub fn in_force_on(&self, date: Date) -> Status {
+        if date < self.effective_from {
+            Status::NotYetInForce
+        } else if self.effective_until.is_some_and(|until| date > until) {
+            Status::Expired
+        } else {
+            Status::Eligible
+        }
+    }
+}
+
+/// The rules of one region (a county, a city or a province).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Region {
+    pub code: String,
+    pub name: String,
+    pub short_name: String,
+    pub documents: Vec<Document>,
+    pub services: Vec<Service>,
+}
+
+/// Every region's rules.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct RuleSet {
+    pub regions: Vec<Region>,
+}
+
+/// The region codes a code belongs to, from itself up to its province:
+/// 410726 → [410726, 410700, 410000].
+pub fn region_chain(code: &str) -> Vec<String> {
+    let mut chain = vec![code.to_string()];
+    if code.len() == 6 && code.bytes().all(|b| b.is_ascii_digit()) {
+        let city = format!("{}00", &code[..4]);
+        let province = format!("{}0000", &code[..2]);
+        if city != code {
+            chain.push(city.clone());
+        }
+        if province != city && province != code {
+            chain.push(province);
+        }
+    }
+    chain
+}
+
+/// Why a region cannot be checked.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RegionError(pub String);
+
+impl core::fmt::Display for RegionError {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl RuleSet {
+    pub fn region(&self, code: &str) -> Option<&Region> {
+        self.regions.iter().find(|r| r.code == code)
+    }
+
+    /// The regions whose services apply to `code`: itself and those above it,
+    /// nearest first. An error when the code is malformed or nothing applies.
+    pub fn applicable(&self, code: &str) -> Result<Vec<&Region>, RegionError> {
+        if code.len() != 6 || !code.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(RegionError(format!(
+                "region must be a 6-digit administrative code such as 150104, got \"{code}\""
+            )));
+        }
+        let found: Vec<&Region> =
+            region_chain(code).iter().filter_map(|c| self.region(c)).collect();
+        if found.is_empty() {
+            let known: Vec<String> =
+                self.regions.iter().map(|r| format!("{} {}", r.code, r.short_name)).collect();
+            return Err(RegionError(format!(
+                "no rules for region {code}; regions with rules: {}",
+                known.join(", ")
+            )));
+        }
+        Ok(found)
+    }
+
+    /// Finds a service by id, with its region.
+    pub fn service(&self, id: &str) -> Option<(&Region, &Service)> {
+        self.regions
+            .iter()
+            .flat_map(|r| r.services.iter().map(move |s| (r, s)))
+            .find(|(_, s)| s.id == id)
+    }
+
+    /// The compact binary form the app embeds.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        postcard::to_allocvec(self).expect("rule sets always serialise")
+    }
+
+    pub fn from_bytes(bytes: &[u8]) -> Result<RuleSet, String> {
+        postcard::from_bytes(bytes).map_err(|e| format!("embedded rules are damaged: {e}"))
+    }
+
+    /// A copy without example cases (the app does not need them).
+    pub fn without_cases(&self) -> RuleSet {
+        let mut copy = self.clone();
+        for region in &mut copy.regions {
+            for service in &mut region.services {
+                service.cases.clear();
+            }
+        }
+        copy
+    }
+}
+
+/// The service kinds of shared/CONTRACT.md.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Kind {
+    HighAgeAllowance,
+    NursingSubsidy,
+    ServiceSubsidy,
+    HomeCare,
+    MealAssistance,
+    HomeAdaptation,
+    Visitation,
+    HealthManagement,
+    FamilyDoctor,
+    ScenicDiscount,
+    LegalAid,
+    PublicCarePriority,
+    TekunSupport,
+    CaregiverTraining,
+    AssistiveDevices,
+    RespiteCare,
+    AbilityAssessment,
+    SmartDevices,
+    LtcInsurance,
+    Other,
+}
+
+const KINDS: [(Kind, &str, &str); 20] = [
+    (Kind::HighAgeAllowance, "high_age_allowance", "高龄津贴"),
+    (Kind::NursingSubsidy, "nursing_subsidy", "护理补贴"),
+    (Kind::ServiceSubsidy, "service_subsidy", "养老服务补贴"),
+    (Kind::HomeCare, "home_care", "政府购买居家（上门）养老服务"),
+    (Kind::MealAssistance, "meal_assistance", "助餐"),
+    (Kind::HomeAdaptation, "home_adaptation", "居家适老化改造"),
+    (Kind::Visitation, "visitation", "探访关爱"),
+    (Kind::HealthManagement, "health_management", "健康管理"),
+    (Kind::FamilyDoctor, "family_doctor", "家庭医生签约"),
+    (Kind::ScenicDiscount, "scenic_discount", "景区及公共文化设施优待"),
+    (Kind::LegalAid, "legal_aid", "法律援助"),
+    (Kind::PublicCarePriority, "public_care_priority", "公办养老机构优先入住"),
+    (Kind::TekunSupport, "tekun_support", "特困供养"),
+    (Kind::CaregiverTraining, "caregiver_training", "家庭照护培训"),
+    (Kind::AssistiveDevices, "assistive_devices", "辅助器具"),
+    (Kind::RespiteCare, "respite_care", "喘息服务"),
+    (Kind::AbilityAssessment, "ability_assessment", "能力综合评估"),
+    (Kind::SmartDevices, "smart_devices", "智能安全设备"),
+    (Kind::LtcInsurance, "ltc_insurance", "长期护理保险"),
+    (Kind::Other, "other", "其他"),
+];
+
+impl Kind {
+    pub fn key(self) -> &'static str {
+        KINDS.iter().find(|k| k.0 == self).map(|k| k.1).unwrap_or("other")
+    }
+    pub fn zh(self) -> &'static str {
+        KINDS.iter().find(|k| k.0 == self).map(|k| k.2).unwrap_or("其他")
+    }
+    pub fn from_key(key: &str) -> Option<Kind> {
+        KINDS.iter().find(|k| k.1 == key).map(|k| k.0)
+    }
+    pub fn all_keys() -> Vec<&'static str> {
+        KINDS.iter().map(|k| k.1).collect()
+    }
+}
