@@ -206,6 +206,13 @@ pub fn load_dir(dir: &Path) -> Result<RuleSet, Vec<RuleError>> {
         }
     };
     names.sort();
+    if names.is_empty() {
+        return Err(vec![RuleError {
+            file: dir.display().to_string(),
+            line: 0,
+            message: "no rule files (*.toml) in this folder".into(),
+        }]);
+    }
     let mut files = Vec::new();
     let mut errors = Vec::new();
     for path in names {

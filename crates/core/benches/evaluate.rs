@@ -1,0 +1,74 @@
+//! How long the engine takes to evaluate every service of a region for one person.
+//! Run: `cargo bench -p yanglao-core --features source --bench evaluate`
+
+use std::path::Path;
+use yanglao_core::source::load_dir;
+use yanglao_core::{Answers, Date, Fact, Plan, RuleSet};
+
+fn main() {
+    divan::main();
+}
+
+fn rules() -> &'static RuleSet {
+    use std::sync::OnceLock;
+    static RULES: OnceLock<RuleSet> = OnceLock::new();
+    RULES.get_or_init(|| {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../rules");
+        load_dir(&dir).unwrap_or_else(|e| panic!("rules load: {}", e[0]))
+    })
+}
+
+const REGIONS: &[&str] = &["150104", "410726", "621100", "140000", "370881"];
+
+/// A complete profile: every fact answered (the usual case in batch screening).
+fn full_profile() -> Answers {
+    let mut a = Answers::new();
+    for (fact, value) in [
+        (Fact::Age, 82),
+        (Fact::LivesInRegion, 1),
+        (Fact::Economic, 2),
+        (Fact::Ability, 2),
+        (Fact::Dementia, 0),
+        (Fact::DisabilityGrade, 0),
+        (Fact::DisabilityKind, 0),
+        (Fact::Living, 0),
+        (Fact::FpFamily, 0),
+        (Fact::FpSpecialSupport, 0),
+        (Fact::Contributor, 0),
+        (Fact::MilitaryPriority, 0),
+        (Fact::NoSupporter, 0),
+        (Fact::LtcInsurance, 0),
+        (Fact::InstitutionSubsidy, 0),
+    ] {
+        a.set(fact, Some(value)).unwrap();
+    }
+    a
+}
+
+fn date() -> Date {
+    Date::parse("2026-11-22").unwrap()
+}
+
+/// Statuses of every service, complete answers (the batch-screening path).
+#[divan::bench(args = REGIONS)]
+fn statuses_full_answers(bencher: divan::Bencher, region: &str) {
+    let plan = Plan::new(rules(), region).unwrap();
+    let answers = full_profile();
+    bencher.bench_local(|| plan.quick(divan::black_box(date()), divan::black_box(&answers)));
+}
+
+/// Everything the results page shows: statuses, reasons, notes, future dates.
+#[divan::bench(args = REGIONS)]
+fn explained_full_answers(bencher: divan::Bencher, region: &str) {
+    let plan = Plan::new(rules(), region).unwrap();
+    let answers = full_profile();
+    bencher.bench_local(|| plan.evaluate(divan::black_box(date()), divan::black_box(&answers)).unwrap());
+}
+
+/// The first screen of the questionnaire: nothing answered, every fact open.
+#[divan::bench(args = REGIONS)]
+fn explained_no_answers(bencher: divan::Bencher, region: &str) {
+    let plan = Plan::new(rules(), region).unwrap();
+    let answers = Answers::new();
+    bencher.bench_local(|| plan.evaluate(divan::black_box(date()), divan::black_box(&answers)).unwrap());
+}
