@@ -4,6 +4,7 @@
 //!     yanglao rules check [--dir rules]
 
 mod json;
+mod screen;
 
 use std::io::Read;
 use std::path::PathBuf;
@@ -16,6 +17,7 @@ mod embedded {
 
 const USAGE: &str = "usage:
   yanglao check --region CODE [--date YYYY-MM-DD] --answers FILE|-
+  yanglao screen --region CODE [--date YYYY-MM-DD] [--format jsonl|csv] < people > results
   yanglao rules check [--dir DIR]";
 
 /// A bad command line or bad input: one line on standard error, exit 2.
@@ -25,6 +27,7 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("check") => check(&args[1..]),
+        Some("screen") => screen(&args[1..]),
         Some("rules") if args.get(1).map(String::as_str) == Some("check") => rules_check(&args[2..]),
         Some("--help" | "-h" | "help") => {
             println!("{USAGE}");
@@ -101,6 +104,31 @@ fn check(args: &[String]) -> Result<ExitCode, Fail> {
     let evaluation = plan.evaluate(date, &answers).map_err(|e| Fail(e.0))?;
     let out = json::evaluation_to_json(&evaluation);
     println!("{}", serde_json::to_string_pretty(&out).expect("JSON values always print"));
+    Ok(ExitCode::SUCCESS)
+}
+
+fn screen(args: &[String]) -> Result<ExitCode, Fail> {
+    let flags = flags(args, &["region", "date", "format"])?;
+    let region = flag(&flags, "region").ok_or_else(|| Fail("--region is required, e.g. --region 150104".into()))?;
+    let date = match flag(&flags, "date") {
+        Some(d) => Date::parse(d).map_err(|e| Fail(format!("--date: {e}")))?,
+        None => today(),
+    };
+    let format = match flag(&flags, "format").unwrap_or("jsonl") {
+        "jsonl" => screen::Format::Jsonl,
+        "csv" => screen::Format::Csv,
+        other => return Err(Fail(format!("--format must be jsonl or csv, got \"{other}\""))),
+    };
+    let rules = embedded_rules()?;
+    let plan = yanglao_core::Plan::new(&rules, region).map_err(|e| Fail(e.0))?;
+    let stdin = std::io::stdin().lock();
+    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+    let summary = match format {
+        screen::Format::Jsonl => screen::jsonl(&plan, date, stdin, &mut stdout).map_err(|e| Fail(format!("cannot read or write: {e}")))?,
+        screen::Format::Csv => screen::csv(&plan, date, stdin, &mut stdout).map_err(Fail)?,
+    };
+    std::io::Write::flush(&mut stdout).map_err(|e| Fail(format!("cannot write: {e}")))?;
+    summary.print(&plan, &mut std::io::stderr()).ok();
     Ok(ExitCode::SUCCESS)
 }
 
