@@ -2,8 +2,8 @@
 //! one result per input line, in order; a bad line becomes an error record
 //! naming its line, and screening goes on.
 
-use crate::json::{amount_json, answers_from_object};
-use serde_json::{json, Value};
+use crate::json::amount_json;
+use serde_json::json;
 use std::io::{BufRead, Write};
 use yanglao_core::{Answers, Date, Fact, FactSet, Plan, RawValue, Status};
 
@@ -58,11 +58,99 @@ fn missing_union(quick: &[yanglao_core::eval::Quick]) -> FactSet {
         .fold(FactSet::EMPTY, |acc, q| acc.union(q.missing))
 }
 
+/// One JSON line read straight into answers (no intermediate JSON tree):
+/// the `ref` as raw JSON text to pass through, and the answers or the first problem.
+struct Line {
+    reference: Option<Box<serde_json::value::RawValue>>,
+    answers: Result<Answers, String>,
+}
+
+/// An answer value as JSON gives it.
+struct Raw(RawValue);
+
+impl<'de> serde::Deserialize<'de> for Raw {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Raw, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = Raw;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an answer value")
+            }
+            fn visit_bool<E>(self, v: bool) -> Result<Raw, E> {
+                Ok(Raw(RawValue::Bool(v)))
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<Raw, E> {
+                Ok(Raw(RawValue::Int(v)))
+            }
+            fn visit_u64<E>(self, v: u64) -> Result<Raw, E> {
+                Ok(Raw(i64::try_from(v).map(RawValue::Int).unwrap_or(RawValue::Float(v as f64))))
+            }
+            fn visit_f64<E>(self, v: f64) -> Result<Raw, E> {
+                Ok(Raw(RawValue::Float(v)))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<Raw, E> {
+                Ok(Raw(RawValue::Text(v.to_string())))
+            }
+            fn visit_unit<E>(self) -> Result<Raw, E> {
+                Ok(Raw(RawValue::Null))
+            }
+            fn visit_none<E>(self) -> Result<Raw, E> {
+                Ok(Raw(RawValue::Null))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Raw, A::Error> {
+                while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+                Ok(Raw(RawValue::Other("a list")))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Raw, A::Error> {
+                while map.next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?.is_some() {}
+                Ok(Raw(RawValue::Other("an object")))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Line {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Line, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = Line;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a JSON object of answers")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Line, A::Error> {
+                let mut line = Line { reference: None, answers: Ok(Answers::new()) };
+                while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+                    if key == "ref" {
+                        line.reference = Some(map.next_value()?);
+                        continue;
+                    }
+                    let Raw(value) = map.next_value()?;
+                    if let Ok(answers) = &mut line.answers {
+                        if let Err(e) = answers.set_raw(&key, &value) {
+                            line.answers = Err(e.0);
+                        }
+                    }
+                }
+                Ok(line)
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
 /// JSON lines in, JSON lines out.
 pub fn jsonl(plan: &Plan, date: Date, input: impl BufRead, out: &mut impl Write) -> std::io::Result<Summary> {
     let mut summary = Summary::new(plan.services.len());
-    // The amounts never change between people: render them once.
-    let amounts: Vec<Value> = plan.services.iter().map(|(_, s)| amount_json(&s.amount)).collect();
+    // What never changes between people is rendered once: each service's
+    // record up to its status, and from its status to the end.
+    let heads: Vec<String> = plan
+        .services
+        .iter()
+        .map(|(_, s)| format!("{{\"id\":{},\"kind\":\"{}\",\"status\":\"", json!(s.id), s.kind.key()))
+        .collect();
+    let tails: Vec<String> =
+        plan.services.iter().map(|(_, s)| format!("\",\"amount\":{}}}", amount_json(&s.amount))).collect();
     for (index, line) in input.split(b'\n').enumerate() {
         let number = index + 1;
         let mut bytes = line?;
@@ -75,41 +163,45 @@ pub fn jsonl(plan: &Plan, date: Date, input: impl BufRead, out: &mut impl Write)
         if bytes.iter().all(|b| b.is_ascii_whitespace()) {
             continue;
         }
-        let mut reference = Value::Null;
-        let parsed: Result<Answers, String> = match std::str::from_utf8(&bytes) {
-            Err(_) => Err("the line is not UTF-8 text".into()),
-            Ok(text) => match serde_json::from_str::<Value>(text) {
-                Err(e) => Err(format!("not valid JSON: {e}")),
-                Ok(Value::Object(object)) => {
-                    reference = object.get("ref").cloned().unwrap_or(Value::Null);
-                    answers_from_object(&object, &["ref"])
-                }
-                Ok(_) => Err("expected a JSON object of answers".into()),
-            },
+        let (reference, parsed) = match serde_json::from_slice::<Line>(&bytes) {
+            Ok(line) => (line.reference, line.answers),
+            Err(e) if e.is_syntax() || e.is_eof() => (None, Err(format!("not valid JSON: {e}"))),
+            Err(_) if std::str::from_utf8(&bytes).is_err() => (None, Err("the line is not UTF-8 text".into())),
+            Err(_) => (None, Err("expected a JSON object of answers, such as {\"age\": 72}".into())),
         };
-        let record = match screen_one(plan, date, parsed) {
+        let reference = reference.as_ref().map(|r| r.get()).unwrap_or("null");
+        match screen_one(plan, date, parsed) {
             Err(message) => {
                 summary.errors += 1;
-                json!({"ref": reference, "line": number, "error": format!("line {number}: {message}")})
+                write!(out, "{{\"ref\":{reference},\"line\":{number},\"error\":")?;
+                serde_json::to_writer(&mut *out, &format!("line {number}: {message}"))?;
+                out.write_all(b"}\n")?;
             }
             Ok(quick) => {
                 tally(&mut summary, &quick);
-                let services: Vec<Value> = plan
-                    .services
-                    .iter()
-                    .zip(&quick)
-                    .zip(&amounts)
-                    .filter(|((_, q), _)| matches!(q.status, Status::Eligible | Status::Maybe))
-                    .map(|(((_, s), q), amount)| {
-                        json!({"id": s.id, "kind": s.kind.key(), "status": q.status.key(), "amount": amount})
-                    })
-                    .collect();
-                let missing: Vec<&str> = missing_union(&quick).iter().map(Fact::key).collect();
-                json!({"ref": reference, "line": number, "services": services, "missing": missing})
+                write!(out, "{{\"ref\":{reference},\"line\":{number},\"services\":[")?;
+                let mut first = true;
+                for (i, q) in quick.iter().enumerate() {
+                    if matches!(q.status, Status::Eligible | Status::Maybe) {
+                        if !first {
+                            out.write_all(b",")?;
+                        }
+                        first = false;
+                        out.write_all(heads[i].as_bytes())?;
+                        out.write_all(q.status.key().as_bytes())?;
+                        out.write_all(tails[i].as_bytes())?;
+                    }
+                }
+                out.write_all(b"],\"missing\":[")?;
+                for (i, fact) in missing_union(&quick).iter().enumerate() {
+                    if i > 0 {
+                        out.write_all(b",")?;
+                    }
+                    write!(out, "\"{}\"", fact.key())?;
+                }
+                out.write_all(b"]}\n")?;
             }
-        };
-        serde_json::to_writer(&mut *out, &record)?;
-        out.write_all(b"\n")?;
+        }
     }
     Ok(summary)
 }

@@ -129,8 +129,12 @@ pub fn decide(c: &Cond, a: &Answers) -> Decision {
     if tri != Tri::Unknown {
         return Decision { tri, missing: FactSet::EMPTY, verify: 0 };
     }
-    let unknown_facts: Vec<Fact> = c.facts().iter().filter(|f| a.get(*f).is_none()).collect();
+    let unknown = FactSet(c.facts().0 & !a.known().0);
     let verify_count = c.verify_count();
+    if unknown.is_empty() && verify_count <= 6 {
+        return decide_notes_only(c, a, verify_count);
+    }
+    let unknown_facts: Vec<Fact> = unknown.iter().collect();
     // Each variable: a fact with its representative values, or a verify note (false/true).
     let mut domains: Vec<Vec<i32>> = unknown_facts.iter().map(|f| representatives(c, *f)).collect();
     domains.extend((0..verify_count).map(|_| vec![0, 1]));
@@ -192,6 +196,35 @@ pub fn decide(c: &Cond, a: &Answers) -> Decision {
         stride *= radix;
     }
     Decision { tri: Tri::Unknown, missing, verify }
+}
+
+/// Every fact is answered and only verify notes are open (the common case
+/// for complete profiles): the same analysis, without allocating.
+fn decide_notes_only(c: &Cond, a: &Answers, notes: usize) -> Decision {
+    let mut values = [0i32; FACT_COUNT];
+    for f in Fact::ALL {
+        values[f.index()] = a.get(f).unwrap_or(0);
+    }
+    let combos = 1usize << notes;
+    let mut results = 0u64;
+    for bits in 0..combos {
+        if full(c, &values, bits as u64) {
+            results |= 1 << bits;
+        }
+    }
+    let everything = if combos == 64 { u64::MAX } else { (1u64 << combos) - 1 };
+    if results == everything || results == 0 {
+        let tri = if results == 0 { Tri::False } else { Tri::True };
+        return Decision { tri, missing: FactSet::EMPTY, verify: 0 };
+    }
+    let mut verify = 0u64;
+    for note in 0..notes {
+        let matters = (0..combos).any(|bits| ((results >> bits) ^ (results >> (bits ^ (1 << note)))) & 1 == 1);
+        if matters {
+            verify |= 1 << note;
+        }
+    }
+    Decision { tri: Tri::Unknown, missing: FactSet::EMPTY, verify }
 }
 
 /// Kleene's answer, listing every unanswered fact and note in the undecided parts.
