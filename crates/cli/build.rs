@@ -16,8 +16,15 @@ fn main() {
         println!("cargo:rerun-if-changed={}", path.display());
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
         let full = fs::canonicalize(&path).unwrap();
-        code.push_str(&format!("    (\"rules/{name}\", include_str!({:?})),\n", full.display().to_string()));
+        code.push_str(&format!(
+            "    (\"rules/{name}\", include_str!({:?})),\n",
+            full.display().to_string()
+        ));
     }
     code.push_str("];\n");
-    fs::write(PathBuf::from(env::var("OUT_DIR").unwrap()).join("rule_files.rs"), code).unwrap();
+    fs::write(
+        PathBuf::from(env::var("OUT_DIR").unwrap()).join("rule_files.rs"),
+        code,
+    )
+    .unwrap();
 }

@@ -19,8 +19,13 @@ fn raw(value: &Value) -> RawValue {
 
 /// Reads one answers object; `skip` names extra keys that are not answers (e.g. `ref`).
 fn answers_from_object(object: &Map<String, Value>, skip: &[&str]) -> Result<Answers, String> {
-    Answers::from_pairs(object.iter().filter(|(k, _)| !skip.contains(&k.as_str())).map(|(k, v)| (k.as_str(), raw(v))))
-        .map_err(|e| e.0)
+    Answers::from_pairs(
+        object
+            .iter()
+            .filter(|(k, _)| !skip.contains(&k.as_str()))
+            .map(|(k, v)| (k.as_str(), raw(v))),
+    )
+    .map_err(|e| e.0)
 }
 
 /// Reads the answers file of `yanglao check`.

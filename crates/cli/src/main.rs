@@ -28,13 +28,21 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("check") => check(&args[1..]),
         Some("screen") => screen(&args[1..]),
-        Some("rules") if args.get(1).map(String::as_str) == Some("check") => rules_check(&args[2..]),
+        Some("rules") if args.get(1).map(String::as_str) == Some("check") => {
+            rules_check(&args[2..])
+        }
         Some("--help" | "-h" | "help") => {
             println!("{USAGE}");
             Ok(ExitCode::SUCCESS)
         }
-        Some(other) => Err(Fail(format!("unknown command \"{other}\"; {}", USAGE.replace('\n', " ")))),
-        None => Err(Fail(format!("no command given; {}", USAGE.replace('\n', " ")))),
+        Some(other) => Err(Fail(format!(
+            "unknown command \"{other}\"; {}",
+            USAGE.replace('\n', " ")
+        ))),
+        None => Err(Fail(format!(
+            "no command given; {}",
+            USAGE.replace('\n', " ")
+        ))),
     };
     match result {
         Ok(code) => code,
@@ -50,10 +58,22 @@ fn flags(args: &[String], allowed: &[&str]) -> Result<Vec<(String, String)>, Fai
     let mut out: Vec<(String, String)> = Vec::new();
     let mut it = args.iter();
     while let Some(flag) = it.next() {
-        let name = flag.strip_prefix("--").filter(|n| allowed.contains(n)).ok_or_else(|| {
-            Fail(format!("unknown argument \"{flag}\"; expected {}", allowed.iter().map(|a| format!("--{a}")).collect::<Vec<_>>().join(", ")))
-        })?;
-        let value = it.next().ok_or_else(|| Fail(format!("--{name} needs a value")))?;
+        let name = flag
+            .strip_prefix("--")
+            .filter(|n| allowed.contains(n))
+            .ok_or_else(|| {
+                Fail(format!(
+                    "unknown argument \"{flag}\"; expected {}",
+                    allowed
+                        .iter()
+                        .map(|a| format!("--{a}"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ))
+            })?;
+        let value = it
+            .next()
+            .ok_or_else(|| Fail(format!("--{name} needs a value")))?;
         if out.iter().any(|(n, _)| n == name) {
             return Err(Fail(format!("--{name} is given twice")));
         }
@@ -63,14 +83,22 @@ fn flags(args: &[String], allowed: &[&str]) -> Result<Vec<(String, String)>, Fai
 }
 
 fn flag<'a>(flags: &'a [(String, String)], name: &str) -> Option<&'a str> {
-    flags.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+    flags
+        .iter()
+        .find(|(n, _)| n == name)
+        .map(|(_, v)| v.as_str())
 }
 
 fn embedded_rules() -> Result<RuleSet, Fail> {
-    let files: Vec<(String, String)> =
-        embedded::RULE_FILES.iter().map(|(n, t)| (n.to_string(), t.to_string())).collect();
+    let files: Vec<(String, String)> = embedded::RULE_FILES
+        .iter()
+        .map(|(n, t)| (n.to_string(), t.to_string()))
+        .collect();
     yanglao_core::source::load_files(&files).map_err(|errors| {
-        Fail(format!("the built-in rules have errors (run `yanglao rules check`): {}", errors[0]))
+        Fail(format!(
+            "the built-in rules have errors (run `yanglao rules check`): {}",
+            errors[0]
+        ))
     })
 }
 
@@ -80,20 +108,26 @@ fn today() -> Date {
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_secs() as i64)
         .unwrap_or(0);
-    Date::from_days_since_epoch((secs + 8 * 3600).div_euclid(86_400)).expect("the clock is within years 1-9999")
+    Date::from_days_since_epoch((secs + 8 * 3600).div_euclid(86_400))
+        .expect("the clock is within years 1-9999")
 }
 
 fn check(args: &[String]) -> Result<ExitCode, Fail> {
     let flags = flags(args, &["region", "date", "answers"])?;
-    let region = flag(&flags, "region").ok_or_else(|| Fail("--region is required, e.g. --region 150104".into()))?;
+    let region = flag(&flags, "region")
+        .ok_or_else(|| Fail("--region is required, e.g. --region 150104".into()))?;
     let date = match flag(&flags, "date") {
         Some(d) => Date::parse(d).map_err(|e| Fail(format!("--date: {e}")))?,
         None => today(),
     };
-    let source = flag(&flags, "answers").ok_or_else(|| Fail("--answers is required: a JSON file, or - for standard input".into()))?;
+    let source = flag(&flags, "answers").ok_or_else(|| {
+        Fail("--answers is required: a JSON file, or - for standard input".into())
+    })?;
     let text = if source == "-" {
         let mut s = String::new();
-        std::io::stdin().read_to_string(&mut s).map_err(|e| Fail(format!("cannot read standard input: {e}")))?;
+        std::io::stdin()
+            .read_to_string(&mut s)
+            .map_err(|e| Fail(format!("cannot read standard input: {e}")))?;
         s
     } else {
         std::fs::read_to_string(source).map_err(|e| Fail(format!("cannot read {source}: {e}")))?
@@ -103,13 +137,17 @@ fn check(args: &[String]) -> Result<ExitCode, Fail> {
     let plan = yanglao_core::Plan::new(&rules, region).map_err(|e| Fail(e.0))?;
     let evaluation = plan.evaluate(date, &answers).map_err(|e| Fail(e.0))?;
     let out = json::evaluation_to_json(&evaluation);
-    println!("{}", serde_json::to_string_pretty(&out).expect("JSON values always print"));
+    println!(
+        "{}",
+        serde_json::to_string_pretty(&out).expect("JSON values always print")
+    );
     Ok(ExitCode::SUCCESS)
 }
 
 fn screen(args: &[String]) -> Result<ExitCode, Fail> {
     let flags = flags(args, &["region", "date", "format"])?;
-    let region = flag(&flags, "region").ok_or_else(|| Fail("--region is required, e.g. --region 150104".into()))?;
+    let region = flag(&flags, "region")
+        .ok_or_else(|| Fail("--region is required, e.g. --region 150104".into()))?;
     let date = match flag(&flags, "date") {
         Some(d) => Date::parse(d).map_err(|e| Fail(format!("--date: {e}")))?,
         None => today(),
@@ -117,14 +155,19 @@ fn screen(args: &[String]) -> Result<ExitCode, Fail> {
     let format = match flag(&flags, "format").unwrap_or("jsonl") {
         "jsonl" => screen::Format::Jsonl,
         "csv" => screen::Format::Csv,
-        other => return Err(Fail(format!("--format must be jsonl or csv, got \"{other}\""))),
+        other => {
+            return Err(Fail(format!(
+                "--format must be jsonl or csv, got \"{other}\""
+            )))
+        }
     };
     let rules = embedded_rules()?;
     let plan = yanglao_core::Plan::new(&rules, region).map_err(|e| Fail(e.0))?;
     let stdin = std::io::stdin().lock();
     let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
     let summary = match format {
-        screen::Format::Jsonl => screen::jsonl(&plan, date, stdin, &mut stdout).map_err(|e| Fail(format!("cannot read or write: {e}")))?,
+        screen::Format::Jsonl => screen::jsonl(&plan, date, stdin, &mut stdout)
+            .map_err(|e| Fail(format!("cannot read or write: {e}")))?,
         screen::Format::Csv => screen::csv(&plan, date, stdin, &mut stdout).map_err(Fail)?,
     };
     std::io::Write::flush(&mut stdout).map_err(|e| Fail(format!("cannot write: {e}")))?;
@@ -145,21 +188,32 @@ fn rules_check(args: &[String]) -> Result<ExitCode, Fail> {
             for e in &errors {
                 println!("{e}");
             }
-            println!("rules check: {} error(s) in {}; nothing else was checked", errors.len(), dir.display());
+            println!(
+                "rules check: {} error(s) in {}; nothing else was checked",
+                errors.len(),
+                dir.display()
+            );
             return Ok(ExitCode::FAILURE);
         }
     };
     let (ran, failures) = yanglao_core::cases::run_all(&rules);
     for region in &rules.regions {
         let cases: usize = region.services.iter().map(|s| s.cases.len()).sum();
-        let failed = failures.iter().filter(|f| region.services.iter().any(|s| s.id == f.service)).count();
+        let failed = failures
+            .iter()
+            .filter(|f| region.services.iter().any(|s| s.id == f.service))
+            .count();
         println!(
             "{} {:<8} {:>3} services, {:>3} cases, {}",
             region.code,
             region.short_name,
             region.services.len(),
             cases,
-            if failed == 0 { "all pass".to_string() } else { format!("{failed} FAILED") }
+            if failed == 0 {
+                "all pass".to_string()
+            } else {
+                format!("{failed} FAILED")
+            }
         );
     }
     for f in &failures {
@@ -172,5 +226,9 @@ fn rules_check(args: &[String]) -> Result<ExitCode, Fail> {
         ran - failures.len(),
         failures.len()
     );
-    Ok(if failures.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+    Ok(if failures.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
 }

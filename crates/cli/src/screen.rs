@@ -23,10 +23,18 @@ pub struct Summary {
 
 impl Summary {
     fn new(services: usize) -> Summary {
-        Summary { people: 0, errors: 0, counts: vec![(0, 0); services] }
+        Summary {
+            people: 0,
+            errors: 0,
+            counts: vec![(0, 0); services],
+        }
     }
     pub fn print(&self, plan: &Plan, out: &mut dyn Write) -> std::io::Result<()> {
-        writeln!(out, "screened {} people, {} error line(s)", self.people, self.errors)?;
+        writeln!(
+            out,
+            "screened {} people, {} error line(s)",
+            self.people, self.errors
+        )?;
         for ((_, s), (e, m)) in plan.services.iter().zip(&self.counts) {
             writeln!(out, "  {:<36} eligible {:>7}  maybe {:>7}", s.id, e, m)?;
         }
@@ -35,7 +43,11 @@ impl Summary {
 }
 
 /// One person's statuses, or why the line could not be read.
-fn screen_one(plan: &Plan, date: Date, answers: Result<Answers, String>) -> Result<Vec<yanglao_core::eval::Quick>, String> {
+fn screen_one(
+    plan: &Plan,
+    date: Date,
+    answers: Result<Answers, String>,
+) -> Result<Vec<yanglao_core::eval::Quick>, String> {
     let answers = answers?.on(date).map_err(|e| e.0)?;
     Ok(plan.quick(date, &answers))
 }
@@ -83,7 +95,9 @@ impl<'de> serde::Deserialize<'de> for Raw {
                 Ok(Raw(RawValue::Int(v)))
             }
             fn visit_u64<E>(self, v: u64) -> Result<Raw, E> {
-                Ok(Raw(i64::try_from(v).map(RawValue::Int).unwrap_or(RawValue::Float(v as f64))))
+                Ok(Raw(i64::try_from(v)
+                    .map(RawValue::Int)
+                    .unwrap_or(RawValue::Float(v as f64))))
             }
             fn visit_f64<E>(self, v: f64) -> Result<Raw, E> {
                 Ok(Raw(RawValue::Float(v)))
@@ -102,7 +116,10 @@ impl<'de> serde::Deserialize<'de> for Raw {
                 Ok(Raw(RawValue::Other("a list")))
             }
             fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Raw, A::Error> {
-                while map.next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?.is_some() {}
+                while map
+                    .next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?
+                    .is_some()
+                {}
                 Ok(Raw(RawValue::Other("an object")))
             }
         }
@@ -119,7 +136,10 @@ impl<'de> serde::Deserialize<'de> for Line {
                 f.write_str("a JSON object of answers")
             }
             fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Line, A::Error> {
-                let mut line = Line { reference: None, answers: Ok(Answers::new()) };
+                let mut line = Line {
+                    reference: None,
+                    answers: Ok(Answers::new()),
+                };
                 while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
                     if key == "ref" {
                         line.reference = Some(map.next_value()?);
@@ -140,17 +160,31 @@ impl<'de> serde::Deserialize<'de> for Line {
 }
 
 /// JSON lines in, JSON lines out.
-pub fn jsonl(plan: &Plan, date: Date, input: impl BufRead, out: &mut impl Write) -> std::io::Result<Summary> {
+pub fn jsonl(
+    plan: &Plan,
+    date: Date,
+    input: impl BufRead,
+    out: &mut impl Write,
+) -> std::io::Result<Summary> {
     let mut summary = Summary::new(plan.services.len());
     // What never changes between people is rendered once: each service's
     // record up to its status, and from its status to the end.
     let heads: Vec<String> = plan
         .services
         .iter()
-        .map(|(_, s)| format!("{{\"id\":{},\"kind\":\"{}\",\"status\":\"", json!(s.id), s.kind.key()))
+        .map(|(_, s)| {
+            format!(
+                "{{\"id\":{},\"kind\":\"{}\",\"status\":\"",
+                json!(s.id),
+                s.kind.key()
+            )
+        })
         .collect();
-    let tails: Vec<String> =
-        plan.services.iter().map(|(_, s)| format!("\",\"amount\":{}}}", amount_json(&s.amount))).collect();
+    let tails: Vec<String> = plan
+        .services
+        .iter()
+        .map(|(_, s)| format!("\",\"amount\":{}}}", amount_json(&s.amount)))
+        .collect();
     for (index, line) in input.split(b'\n').enumerate() {
         let number = index + 1;
         let mut bytes = line?;
@@ -166,8 +200,13 @@ pub fn jsonl(plan: &Plan, date: Date, input: impl BufRead, out: &mut impl Write)
         let (reference, parsed) = match serde_json::from_slice::<Line>(&bytes) {
             Ok(line) => (line.reference, line.answers),
             Err(e) if e.is_syntax() || e.is_eof() => (None, Err(format!("not valid JSON: {e}"))),
-            Err(_) if std::str::from_utf8(&bytes).is_err() => (None, Err("the line is not UTF-8 text".into())),
-            Err(_) => (None, Err("expected a JSON object of answers, such as {\"age\": 72}".into())),
+            Err(_) if std::str::from_utf8(&bytes).is_err() => {
+                (None, Err("the line is not UTF-8 text".into()))
+            }
+            Err(_) => (
+                None,
+                Err("expected a JSON object of answers, such as {\"age\": 72}".into()),
+            ),
         };
         let reference = reference.as_ref().map(|r| r.get()).unwrap_or("null");
         match screen_one(plan, date, parsed) {
@@ -179,7 +218,10 @@ pub fn jsonl(plan: &Plan, date: Date, input: impl BufRead, out: &mut impl Write)
             }
             Ok(quick) => {
                 tally(&mut summary, &quick);
-                write!(out, "{{\"ref\":{reference},\"line\":{number},\"services\":[")?;
+                write!(
+                    out,
+                    "{{\"ref\":{reference},\"line\":{number},\"services\":["
+                )?;
                 let mut first = true;
                 for (i, q) in quick.iter().enumerate() {
                     if matches!(q.status, Status::Eligible | Status::Maybe) {
@@ -213,22 +255,33 @@ fn cell_value(fact: Option<Fact>, cell: &str) -> RawValue {
         return RawValue::Null;
     }
     match fact.map(|f| &f.info().ty) {
-        Some(yanglao_core::facts::FactType::Int { .. }) => {
-            cell.parse::<i64>().map(RawValue::Int).unwrap_or_else(|_| RawValue::Text(cell.to_string()))
+        Some(yanglao_core::facts::FactType::Int { .. }) => cell
+            .parse::<i64>()
+            .map(RawValue::Int)
+            .unwrap_or_else(|_| RawValue::Text(cell.to_string())),
+        Some(yanglao_core::facts::FactType::Bool { .. }) => {
+            match cell.to_ascii_lowercase().as_str() {
+                "true" | "1" | "yes" | "是" => RawValue::Bool(true),
+                "false" | "0" | "no" | "否" => RawValue::Bool(false),
+                _ => RawValue::Text(cell.to_string()),
+            }
         }
-        Some(yanglao_core::facts::FactType::Bool { .. }) => match cell.to_ascii_lowercase().as_str() {
-            "true" | "1" | "yes" | "是" => RawValue::Bool(true),
-            "false" | "0" | "no" | "否" => RawValue::Bool(false),
-            _ => RawValue::Text(cell.to_string()),
-        },
         _ => RawValue::Text(cell.to_string()),
     }
 }
 
 /// CSV in (header row of answer keys, optional `ref`), CSV out: one column per service.
 /// The header is checked first: an unknown column is an error for the whole run.
-pub fn csv(plan: &Plan, date: Date, input: impl std::io::Read, out: &mut impl Write) -> Result<Summary, String> {
-    let mut reader = csv::ReaderBuilder::new().flexible(true).has_headers(false).from_reader(input);
+pub fn csv(
+    plan: &Plan,
+    date: Date,
+    input: impl std::io::Read,
+    out: &mut impl Write,
+) -> Result<Summary, String> {
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .has_headers(false)
+        .from_reader(input);
     let mut records = reader.byte_records();
     let header = match records.next() {
         None => return Err("the CSV is empty: the first row must name the answer keys".into()),
@@ -236,12 +289,16 @@ pub fn csv(plan: &Plan, date: Date, input: impl std::io::Read, out: &mut impl Wr
     };
     let mut keys: Vec<String> = Vec::new();
     for (i, field) in header.iter().enumerate() {
-        let mut text = String::from_utf8(field.to_vec()).map_err(|_| "the CSV header is not UTF-8 text".to_string())?;
+        let mut text = String::from_utf8(field.to_vec())
+            .map_err(|_| "the CSV header is not UTF-8 text".to_string())?;
         if i == 0 {
             text = text.trim_start_matches('\u{feff}').to_string();
         }
         let key = text.trim().to_string();
-        if key != "ref" && key != yanglao_core::facts::BIRTH_DATE_KEY && Fact::from_key(&key).is_none() {
+        if key != "ref"
+            && key != yanglao_core::facts::BIRTH_DATE_KEY
+            && Fact::from_key(&key).is_none()
+        {
             return Err(format!("CSV column \"{key}\" is not an answer key (use the keys of shared/CONTRACT.md, and ref)"));
         }
         keys.push(key);
@@ -252,7 +309,9 @@ pub fn csv(plan: &Plan, date: Date, input: impl std::io::Read, out: &mut impl Wr
     head.extend(plan.services.iter().map(|(_, s)| s.id.clone()));
     head.push("missing".into());
     // A byte-order mark so that Excel reads the Chinese correctly.
-    writer.write_field(format!("\u{feff}{}", head[0])).map_err(|e| e.to_string())?;
+    writer
+        .write_field(format!("\u{feff}{}", head[0]))
+        .map_err(|e| e.to_string())?;
     writer.write_record(&head[1..]).map_err(|e| e.to_string())?;
     let mut summary = Summary::new(plan.services.len());
     let mut line = 1usize;
@@ -272,16 +331,23 @@ pub fn csv(plan: &Plan, date: Date, input: impl std::io::Read, out: &mut impl Wr
                 let mut reference = String::new();
                 let parsed = (|| {
                     if r.len() != keys.len() {
-                        return Err(format!("has {} cells, the header has {}", r.len(), keys.len()));
+                        return Err(format!(
+                            "has {} cells, the header has {}",
+                            r.len(),
+                            keys.len()
+                        ));
                     }
                     let mut answers = Answers::new();
                     for ((key, fact), cell) in keys.iter().zip(&facts).zip(r.iter()) {
-                        let cell = std::str::from_utf8(cell).map_err(|_| format!("column {key} is not UTF-8 text"))?;
+                        let cell = std::str::from_utf8(cell)
+                            .map_err(|_| format!("column {key} is not UTF-8 text"))?;
                         if key == "ref" {
                             reference = cell.to_string();
                             continue;
                         }
-                        answers.set_raw(key, &cell_value(*fact, cell)).map_err(|e| e.0)?;
+                        answers
+                            .set_raw(key, &cell_value(*fact, cell))
+                            .map_err(|e| e.0)?;
                     }
                     Ok(answers)
                 })();
@@ -299,7 +365,13 @@ pub fn csv(plan: &Plan, date: Date, input: impl std::io::Read, out: &mut impl Wr
                 tally(&mut summary, &quick);
                 row.push(String::new());
                 row.extend(quick.iter().map(|q| q.status.key().to_string()));
-                row.push(missing_union(&quick).iter().map(Fact::key).collect::<Vec<_>>().join(";"));
+                row.push(
+                    missing_union(&quick)
+                        .iter()
+                        .map(Fact::key)
+                        .collect::<Vec<_>>()
+                        .join(";"),
+                );
             }
         }
         writer.write_record(&row).map_err(|e| e.to_string())?;

@@ -13,25 +13,51 @@ fn yanglao(args: &[&str], stdin: &str) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .expect("the binary runs");
-    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
     child.wait_with_output().unwrap()
 }
 
 fn check(region: &str, date: &str, answers: &str) -> Output {
-    yanglao(&["check", "--region", region, "--date", date, "--answers", "-"], answers)
+    yanglao(
+        &[
+            "check",
+            "--region",
+            region,
+            "--date",
+            date,
+            "--answers",
+            "-",
+        ],
+        answers,
+    )
 }
 
 const ALONE_72: &str = r#"{"age": 72, "lives_in_region": true, "living": "alone", "ability": "moderate",
   "ltc_insurance": false, "institution_subsidy": false}"#;
 
 fn service<'a>(doc: &'a Value, id: &str) -> &'a Value {
-    doc["services"].as_array().unwrap().iter().find(|s| s["id"] == id).unwrap_or_else(|| panic!("{id} listed"))
+    doc["services"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["id"] == id)
+        .unwrap_or_else(|| panic!("{id} listed"))
 }
 
 #[test]
 fn check_prints_the_contract_document() {
     let out = check("150104", "2026-11-22", ALONE_72);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(doc["region"], "150104");
     assert_eq!(doc["date"], "2026-11-22");
@@ -39,27 +65,51 @@ fn check_prints_the_contract_document() {
     assert_eq!(home["kind"], "home_care");
     assert_eq!(home["status"], "eligible");
     assert_eq!(home["missing"], Value::Array(vec![]));
-    let reasons: Vec<&str> = home["reasons"].as_array().unwrap().iter().map(|r| r.as_str().unwrap()).collect();
+    let reasons: Vec<&str> = home["reasons"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r.as_str().unwrap())
+        .collect();
     for expected in ["年满70周岁", "独居", "中度失能"] {
         assert!(reasons.contains(&expected), "{reasons:?}");
     }
-    assert!(home["source"]["document"].as_str().unwrap().contains("玉泉区"));
+    assert!(home["source"]["document"]
+        .as_str()
+        .unwrap()
+        .contains("玉泉区"));
     assert!(!home["source"]["clause"].as_str().unwrap().is_empty());
     // Every status is one of the contract's five.
     for s in doc["services"].as_array().unwrap() {
         let status = s["status"].as_str().unwrap();
-        assert!(["eligible", "maybe", "ineligible", "expired", "not_yet_in_force"].contains(&status));
+        assert!([
+            "eligible",
+            "maybe",
+            "ineligible",
+            "expired",
+            "not_yet_in_force"
+        ]
+        .contains(&status));
         assert!(s["amount"].is_null() || s["amount"].is_object());
     }
 }
 
 #[test]
 fn an_unanswered_fact_is_unknown_not_no() {
-    let out = check("150104", "2026-11-22", r#"{"age": 72, "lives_in_region": true, "living": "alone"}"#);
+    let out = check(
+        "150104",
+        "2026-11-22",
+        r#"{"age": 72, "lives_in_region": true, "living": "alone"}"#,
+    );
     let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
     let home = service(&doc, "yuquan-home-care");
     assert_eq!(home["status"], "maybe");
-    let missing: Vec<&str> = home["missing"].as_array().unwrap().iter().map(|m| m.as_str().unwrap()).collect();
+    let missing: Vec<&str> = home["missing"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m.as_str().unwrap())
+        .collect();
     assert!(missing.contains(&"ability"), "{missing:?}");
 }
 
@@ -67,33 +117,196 @@ fn an_unanswered_fact_is_unknown_not_no() {
 fn counties_inherit_their_province_and_expired_plans_say_so() {
     // 太原市小店区 is in Shanxi: it sees the province's services.
     let out = check("140105", "2026-11-22", "{}");
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert!(doc["services"].as_array().unwrap().iter().all(|s| s["id"].as_str().unwrap().starts_with("shanxi-")));
+    assert!(doc["services"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|s| s["id"].as_str().unwrap().starts_with("shanxi-")));
     // Qufu's plan ended on 2020-12-31.
     let out = check("370881", "2026-11-22", "{}");
     let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert!(doc["services"].as_array().unwrap().iter().all(|s| s["status"] == "expired"));
+    assert!(doc["services"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|s| s["status"] == "expired"));
 }
 
 #[test]
 fn every_bad_input_exits_2_with_one_clear_line() {
     let cases: &[(&[&str], &str, &str)] = &[
-        (&["check", "--region", "999999", "--date", "2026-11-22", "--answers", "-"], "{}", "no rules for region 999999"),
-        (&["check", "--region", "15010x", "--date", "2026-11-22", "--answers", "-"], "{}", "6-digit"),
-        (&["check", "--region", "150104", "--date", "2026-11-22", "--answers", "-"], r#"{"agee": 72}"#, "unknown answer key \"agee\""),
-        (&["check", "--region", "150104", "--date", "2026-11-22", "--answers", "-"], r#"{"age": "seventy"}"#, "age must be a whole number from 0 to 130, got \"seventy\""),
-        (&["check", "--region", "150104", "--date", "2026-11-22", "--answers", "-"], r#"{"age": 200}"#, "got 200"),
-        (&["check", "--region", "150104", "--date", "2026-11-22", "--answers", "-"], r#"{"age": 72.5}"#, "whole number"),
-        (&["check", "--region", "150104", "--date", "2026-11-22", "--answers", "-"], r#"{"living": "lonely"}"#, "one of alone, empty_nest"),
-        (&["check", "--region", "150104", "--date", "2026-11-22", "--answers", "-"], r#"{"age": 72,"#, "not valid JSON"),
-        (&["check", "--region", "150104", "--date", "2026-11-22", "--answers", "-"], "[72]", "must be a JSON object"),
-        (&["check", "--region", "150104", "--date", "2026-02-30", "--answers", "-"], "{}", "2026-02-30 is not a real date"),
-        (&["check", "--region", "150104", "--date", "22/11/2026", "--answers", "-"], "{}", "YYYY-MM-DD"),
-        (&["check", "--region", "150104", "--answers", "-"], r#"{"age": 70, "birth_date": "1990-01-01"}"#, "does not match birth_date"),
-        (&["check", "--region", "150104", "--answers", "/no/such/file.json"], "", "cannot read /no/such/file.json"),
+        (
+            &[
+                "check",
+                "--region",
+                "999999",
+                "--date",
+                "2026-11-22",
+                "--answers",
+                "-",
+            ],
+            "{}",
+            "no rules for region 999999",
+        ),
+        (
+            &[
+                "check",
+                "--region",
+                "15010x",
+                "--date",
+                "2026-11-22",
+                "--answers",
+                "-",
+            ],
+            "{}",
+            "6-digit",
+        ),
+        (
+            &[
+                "check",
+                "--region",
+                "150104",
+                "--date",
+                "2026-11-22",
+                "--answers",
+                "-",
+            ],
+            r#"{"agee": 72}"#,
+            "unknown answer key \"agee\"",
+        ),
+        (
+            &[
+                "check",
+                "--region",
+                "150104",
+                "--date",
+                "2026-11-22",
+                "--answers",
+                "-",
+            ],
+            r#"{"age": "seventy"}"#,
+            "age must be a whole number from 0 to 130, got \"seventy\"",
+        ),
+        (
+            &[
+                "check",
+                "--region",
+                "150104",
+                "--date",
+                "2026-11-22",
+                "--answers",
+                "-",
+            ],
+            r#"{"age": 200}"#,
+            "got 200",
+        ),
+        (
+            &[
+                "check",
+                "--region",
+                "150104",
+                "--date",
+                "2026-11-22",
+                "--answers",
+                "-",
+            ],
+            r#"{"age": 72.5}"#,
+            "whole number",
+        ),
+        (
+            &[
+                "check",
+                "--region",
+                "150104",
+                "--date",
+                "2026-11-22",
+                "--answers",
+                "-",
+            ],
+            r#"{"living": "lonely"}"#,
+            "one of alone, empty_nest",
+        ),
+        (
+            &[
+                "check",
+                "--region",
+                "150104",
+                "--date",
+                "2026-11-22",
+                "--answers",
+                "-",
+            ],
+            r#"{"age": 72,"#,
+            "not valid JSON",
+        ),
+        (
+            &[
+                "check",
+                "--region",
+                "150104",
+                "--date",
+                "2026-11-22",
+                "--answers",
+                "-",
+            ],
+            "[72]",
+            "must be a JSON object",
+        ),
+        (
+            &[
+                "check",
+                "--region",
+                "150104",
+                "--date",
+                "2026-02-30",
+                "--answers",
+                "-",
+            ],
+            "{}",
+            "2026-02-30 is not a real date",
+        ),
+        (
+            &[
+                "check",
+                "--region",
+                "150104",
+                "--date",
+                "22/11/2026",
+                "--answers",
+                "-",
+            ],
+            "{}",
+            "YYYY-MM-DD",
+        ),
+        (
+            &["check", "--region", "150104", "--answers", "-"],
+            r#"{"age": 70, "birth_date": "1990-01-01"}"#,
+            "does not match birth_date",
+        ),
+        (
+            &[
+                "check",
+                "--region",
+                "150104",
+                "--answers",
+                "/no/such/file.json",
+            ],
+            "",
+            "cannot read /no/such/file.json",
+        ),
         (&["check", "--answers", "-"], "{}", "--region is required"),
-        (&["check", "--region", "150104", "--colour", "red"], "{}", "unknown argument \"--colour\""),
+        (
+            &["check", "--region", "150104", "--colour", "red"],
+            "{}",
+            "unknown argument \"--colour\"",
+        ),
         (&["frobnicate"], "", "unknown command"),
     ];
     for (args, stdin, expected) in cases {
@@ -101,8 +314,15 @@ fn every_bad_input_exits_2_with_one_clear_line() {
         let err = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
         assert!(out.stdout.is_empty(), "{args:?} printed to stdout");
-        assert_eq!(err.trim_end().lines().count(), 1, "{args:?}: one line, got {err:?}");
-        assert!(err.contains(expected), "{args:?}: expected {expected:?} in {err:?}");
+        assert_eq!(
+            err.trim_end().lines().count(),
+            1,
+            "{args:?}: one line, got {err:?}"
+        );
+        assert!(
+            err.contains(expected),
+            "{args:?}: expected {expected:?} in {err:?}"
+        );
     }
 }
 
@@ -110,9 +330,25 @@ fn every_bad_input_exits_2_with_one_clear_line() {
 fn the_answers_file_may_come_from_disk_and_carry_a_bom() {
     let path = std::env::temp_dir().join(format!("yanglao-answers-{}.json", std::process::id()));
     std::fs::write(&path, format!("\u{feff}{ALONE_72}")).unwrap();
-    let out = yanglao(&["check", "--region", "150104", "--date", "2026-11-22", "--answers", path.to_str().unwrap()], "");
+    let out = yanglao(
+        &[
+            "check",
+            "--region",
+            "150104",
+            "--date",
+            "2026-11-22",
+            "--answers",
+            path.to_str().unwrap(),
+        ],
+        "",
+    );
     std::fs::remove_file(&path).ok();
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 #[test]
@@ -129,10 +365,17 @@ fn rules_check_validates_every_file_and_runs_every_case() {
 fn rules_check_reports_a_broken_file_with_its_line() {
     let dir = std::env::temp_dir().join(format!("yanglao-rules-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(dir.join("150104.toml"), "[region]\ncode = \"150104\"\nname = \"x\"\nshort_nam = \"x\"\n").unwrap();
+    std::fs::write(
+        dir.join("150104.toml"),
+        "[region]\ncode = \"150104\"\nname = \"x\"\nshort_nam = \"x\"\n",
+    )
+    .unwrap();
     let out = yanglao(&["rules", "check", "--dir", dir.to_str().unwrap()], "");
     std::fs::remove_dir_all(&dir).ok();
     let text = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(1), "{text}");
-    assert!(text.contains("150104.toml:4: unknown field `short_nam`"), "{text}");
+    assert!(
+        text.contains("150104.toml:4: unknown field `short_nam`"),
+        "{text}"
+    );
 }

@@ -30,22 +30,52 @@ fn jsonl_screens_in_order_and_reports_bad_lines() {
         "\n",
         "{\"ref\": 17, \"age\": 61}\r\n",
     );
-    let out = screen(&["--region", "150104", "--date", "2026-11-22"], input.as_bytes());
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
-    let lines: Vec<Value> = String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let out = screen(
+        &["--region", "150104", "--date", "2026-11-22"],
+        input.as_bytes(),
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let lines: Vec<Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     assert_eq!(lines.len(), 4, "one record per non-blank input line");
     assert_eq!(lines[0]["ref"], "A-1");
     assert_eq!(lines[0]["line"], 1);
-    let home = lines[0]["services"].as_array().unwrap().iter().find(|s| s["id"] == "yuquan-home-care").unwrap();
+    let home = lines[0]["services"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["id"] == "yuquan-home-care")
+        .unwrap();
     assert_eq!(home["status"], "eligible");
     assert_eq!(lines[1]["ref"], "A-2");
-    assert_eq!(lines[1]["error"], "line 2: age must be a whole number from 0 to 130, got \"seventy\"");
-    assert!(lines[2]["error"].as_str().unwrap().starts_with("line 3: not valid JSON"));
+    assert_eq!(
+        lines[1]["error"],
+        "line 2: age must be a whole number from 0 to 130, got \"seventy\""
+    );
+    assert!(lines[2]["error"]
+        .as_str()
+        .unwrap()
+        .starts_with("line 3: not valid JSON"));
     assert_eq!(lines[3]["ref"], 17, "ref is passed through untouched");
     assert_eq!(lines[3]["line"], 5);
-    assert!(lines[3]["missing"].as_array().unwrap().iter().any(|m| m == "ability"));
+    assert!(lines[3]["missing"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|m| m == "ability"));
     let summary = String::from_utf8_lossy(&out.stderr);
-    assert!(summary.contains("screened 2 people, 2 error line(s)"), "{summary}");
+    assert!(
+        summary.contains("screened 2 people, 2 error line(s)"),
+        "{summary}"
+    );
 }
 
 #[test]
@@ -54,10 +84,28 @@ fn csv_round_trips_chinese_with_or_without_bom() {
         let input = format!(
             "{bom}ref,age,lives_in_region,living,ability,ltc_insurance,institution_subsidy\r\n张三,72,是,alone,moderate,否,否\r\n\"李四, 二组\",abc,,,,,\r\n王五,65,true,with_family,,,\r\n"
         );
-        let out = screen(&["--region", "150104", "--date", "2026-11-22", "--format", "csv"], input.as_bytes());
-        assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+        let out = screen(
+            &[
+                "--region",
+                "150104",
+                "--date",
+                "2026-11-22",
+                "--format",
+                "csv",
+            ],
+            input.as_bytes(),
+        );
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         let text = String::from_utf8(out.stdout).unwrap();
-        assert!(text.starts_with('\u{feff}'), "Excel needs the BOM to read UTF-8");
+        assert!(
+            text.starts_with('\u{feff}'),
+            "Excel needs the BOM to read UTF-8"
+        );
         let mut reader = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
         let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
         let home = header.iter().position(|h| h == "yuquan-home-care").unwrap();
@@ -67,7 +115,11 @@ fn csv_round_trips_chinese_with_or_without_bom() {
         assert_eq!(&rows[0][home], "eligible");
         assert_eq!(&rows[1][0], "李四, 二组");
         assert_eq!(&rows[1][1], "3");
-        assert!(rows[1][2].contains("line 3: age must be a whole number"), "{:?}", &rows[1]);
+        assert!(
+            rows[1][2].contains("line 3: age must be a whole number"),
+            "{:?}",
+            &rows[1]
+        );
         assert_eq!(&rows[2][0], "王五");
         assert_eq!(&rows[2][home], "maybe");
     }
@@ -80,7 +132,10 @@ fn a_wrong_command_exits_2() {
     let out = screen(&["--region", "150104", "--format", "xlsx"], b"");
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("jsonl or csv"));
-    let out = screen(&["--region", "150104", "--format", "csv"], b"age,colour\n70,red\n");
+    let out = screen(
+        &["--region", "150104", "--format", "csv"],
+        b"age,colour\n70,red\n",
+    );
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("\"colour\" is not an answer key"));
 }
@@ -111,7 +166,10 @@ fn a_hundred_thousand_people_with_bad_lines_mixed_in() {
             abilities[(r >> 16) as usize % 5]
         ));
     }
-    let out = screen(&["--region", "150104", "--date", "2026-11-22"], input.as_bytes());
+    let out = screen(
+        &["--region", "150104", "--date", "2026-11-22"],
+        input.as_bytes(),
+    );
     assert_eq!(out.status.code(), Some(0));
     let text = String::from_utf8(out.stdout).unwrap();
     let mut count = 0;
@@ -120,11 +178,16 @@ fn a_hundred_thousand_people_with_bad_lines_mixed_in() {
         let v: Value = serde_json::from_str(line).unwrap();
         assert_eq!(v["line"], i + 1, "results stay in input order");
         if i % 1000 == 999 {
-            assert!(v["error"].as_str().unwrap().starts_with(&format!("line {}: age", i + 1)));
+            assert!(v["error"]
+                .as_str()
+                .unwrap()
+                .starts_with(&format!("line {}: age", i + 1)));
         } else {
             assert_eq!(v["ref"], i as u64);
         }
     }
     assert_eq!(count, 100_000);
-    assert!(String::from_utf8_lossy(&out.stderr).contains("screened 99900 people, 100 error line(s)"));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("screened 99900 people, 100 error line(s)")
+    );
 }

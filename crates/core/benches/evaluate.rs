@@ -62,7 +62,10 @@ fn statuses_full_answers(bencher: divan::Bencher, region: &str) {
 fn explained_full_answers(bencher: divan::Bencher, region: &str) {
     let plan = Plan::new(rules(), region).unwrap();
     let answers = full_profile();
-    bencher.bench_local(|| plan.evaluate(divan::black_box(date()), divan::black_box(&answers)).unwrap());
+    bencher.bench_local(|| {
+        plan.evaluate(divan::black_box(date()), divan::black_box(&answers))
+            .unwrap()
+    });
 }
 
 /// The first screen of the questionnaire: nothing answered, every fact open.
@@ -70,5 +73,8 @@ fn explained_full_answers(bencher: divan::Bencher, region: &str) {
 fn explained_no_answers(bencher: divan::Bencher, region: &str) {
     let plan = Plan::new(rules(), region).unwrap();
     let answers = Answers::new();
-    bencher.bench_local(|| plan.evaluate(divan::black_box(date()), divan::black_box(&answers)).unwrap());
+    bencher.bench_local(|| {
+        plan.evaluate(divan::black_box(date()), divan::black_box(&answers))
+            .unwrap()
+    });
 }

@@ -14,7 +14,11 @@ pub struct CaseFailure {
 
 impl std::fmt::Display for CaseFailure {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: case for `{}`: {}", self.at, self.service, self.message)
+        write!(
+            f,
+            "{}: case for `{}`: {}",
+            self.at, self.service, self.message
+        )
     }
 }
 
@@ -26,14 +30,22 @@ pub fn run_all(rules: &RuleSet) -> (usize, Vec<CaseFailure>) {
         let plan = match Plan::new(rules, &region.code) {
             Ok(p) => p,
             Err(e) => {
-                failures.push(CaseFailure { at: region.code.clone(), service: String::new(), message: e.0 });
+                failures.push(CaseFailure {
+                    at: region.code.clone(),
+                    service: String::new(),
+                    message: e.0,
+                });
                 continue;
             }
         };
         for service in &region.services {
             for case in &service.cases {
                 ran += 1;
-                let fail = |message: String| CaseFailure { at: case.at.clone(), service: service.id.clone(), message };
+                let fail = |message: String| CaseFailure {
+                    at: case.at.clone(),
+                    service: service.id.clone(),
+                    message,
+                };
                 let evaluation = match plan.evaluate(case.date, &case.answers) {
                     Ok(e) => e,
                     Err(e) => {
@@ -41,8 +53,14 @@ pub fn run_all(rules: &RuleSet) -> (usize, Vec<CaseFailure>) {
                         continue;
                     }
                 };
-                let Some(outcome) = evaluation.outcomes.iter().find(|o| o.service.id == service.id) else {
-                    failures.push(fail("the service is missing from its own region's results".into()));
+                let Some(outcome) = evaluation
+                    .outcomes
+                    .iter()
+                    .find(|o| o.service.id == service.id)
+                else {
+                    failures.push(fail(
+                        "the service is missing from its own region's results".into(),
+                    ));
                     continue;
                 };
                 let mut problems = Vec::new();
@@ -59,18 +77,32 @@ pub fn run_all(rules: &RuleSet) -> (usize, Vec<CaseFailure>) {
                         "expected {}, got {}{}",
                         case.status.key(),
                         outcome.status.key(),
-                        if why.is_empty() { String::new() } else { format!(" ({why})") }
+                        if why.is_empty() {
+                            String::new()
+                        } else {
+                            format!(" ({why})")
+                        }
                     ));
                 }
                 if let Some(expected) = &case.missing {
                     if *expected != outcome.missing {
-                        let show = |v: &[crate::facts::Fact]| v.iter().map(|f| f.key()).collect::<Vec<_>>().join(", ");
-                        problems.push(format!("expected missing [{}], got [{}]", show(expected), show(&outcome.missing)));
+                        let show = |v: &[crate::facts::Fact]| {
+                            v.iter().map(|f| f.key()).collect::<Vec<_>>().join(", ")
+                        };
+                        problems.push(format!(
+                            "expected missing [{}], got [{}]",
+                            show(expected),
+                            show(&outcome.missing)
+                        ));
                     }
                 }
                 if let Some(expected) = &case.amount {
                     if *expected != service.amount {
-                        problems.push(format!("expected amount {:?}, the service gives {:?}", expected.zh(), service.amount.zh()));
+                        problems.push(format!(
+                            "expected amount {:?}, the service gives {:?}",
+                            expected.zh(),
+                            service.amount.zh()
+                        ));
                     }
                 }
                 if !problems.is_empty() {

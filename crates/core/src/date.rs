@@ -59,9 +59,15 @@ impl Date {
         if !shape_ok {
             return Err(format!("date must be written YYYY-MM-DD, got \"{text}\""));
         }
-        let year: i32 = text[0..4].parse().map_err(|_| format!("bad year in \"{text}\""))?;
-        let month: u8 = text[5..7].parse().map_err(|_| format!("bad month in \"{text}\""))?;
-        let day: u8 = text[8..10].parse().map_err(|_| format!("bad day in \"{text}\""))?;
+        let year: i32 = text[0..4]
+            .parse()
+            .map_err(|_| format!("bad year in \"{text}\""))?;
+        let month: u8 = text[5..7]
+            .parse()
+            .map_err(|_| format!("bad month in \"{text}\""))?;
+        let day: u8 = text[8..10]
+            .parse()
+            .map_err(|_| format!("bad day in \"{text}\""))?;
         Date::new(year, month, day).ok_or_else(|| format!("{text} is not a real date"))
     }
 
@@ -70,29 +76,55 @@ impl Date {
     pub fn add_years(self, years: i32) -> Date {
         let year = (self.year + years).clamp(1, 9999);
         let day = self.day.min(days_in_month(year, self.month));
-        Date { year, month: self.month, day }
+        Date {
+            year,
+            month: self.month,
+            day,
+        }
     }
 
     /// The next day.
     pub fn succ(self) -> Date {
         if self.day < days_in_month(self.year, self.month) {
-            Date { day: self.day + 1, ..self }
+            Date {
+                day: self.day + 1,
+                ..self
+            }
         } else if self.month < 12 {
-            Date { month: self.month + 1, day: 1, ..self }
+            Date {
+                month: self.month + 1,
+                day: 1,
+                ..self
+            }
         } else {
-            Date { year: self.year + 1, month: 1, day: 1 }
+            Date {
+                year: self.year + 1,
+                month: 1,
+                day: 1,
+            }
         }
     }
 
     /// The previous day.
     pub fn pred(self) -> Date {
         if self.day > 1 {
-            Date { day: self.day - 1, ..self }
+            Date {
+                day: self.day - 1,
+                ..self
+            }
         } else if self.month > 1 {
             let month = self.month - 1;
-            Date { month, day: days_in_month(self.year, month), ..self }
+            Date {
+                month,
+                day: days_in_month(self.year, month),
+                ..self
+            }
         } else {
-            Date { year: self.year - 1, month: 12, day: 31 }
+            Date {
+                year: self.year - 1,
+                month: 12,
+                day: 31,
+            }
         }
     }
 

@@ -127,7 +127,11 @@ const MAX_COMPLETIONS: usize = 1 << 16;
 pub fn decide(c: &Cond, a: &Answers) -> Decision {
     let tri = kleene(c, a);
     if tri != Tri::Unknown {
-        return Decision { tri, missing: FactSet::EMPTY, verify: 0 };
+        return Decision {
+            tri,
+            missing: FactSet::EMPTY,
+            verify: 0,
+        };
     }
     let unknown = FactSet(c.facts().0 & !a.known().0);
     let verify_count = c.verify_count();
@@ -136,9 +140,14 @@ pub fn decide(c: &Cond, a: &Answers) -> Decision {
     }
     let unknown_facts: Vec<Fact> = unknown.iter().collect();
     // Each variable: a fact with its representative values, or a verify note (false/true).
-    let mut domains: Vec<Vec<i32>> = unknown_facts.iter().map(|f| representatives(c, *f)).collect();
+    let mut domains: Vec<Vec<i32>> = unknown_facts
+        .iter()
+        .map(|f| representatives(c, *f))
+        .collect();
     domains.extend((0..verify_count).map(|_| vec![0, 1]));
-    let total = domains.iter().try_fold(1usize, |acc, d| acc.checked_mul(d.len()));
+    let total = domains
+        .iter()
+        .try_fold(1usize, |acc, d| acc.checked_mul(d.len()));
     let Some(total) = total.filter(|t| *t <= MAX_COMPLETIONS) else {
         return kleene_fallback(c, a);
     };
@@ -174,7 +183,11 @@ pub fn decide(c: &Cond, a: &Answers) -> Decision {
     let all_true = results.iter().all(|r| *r);
     if all_true || !any_true {
         let tri = if all_true { Tri::True } else { Tri::False };
-        return Decision { tri, missing: FactSet::EMPTY, verify: 0 };
+        return Decision {
+            tri,
+            missing: FactSet::EMPTY,
+            verify: 0,
+        };
     }
     // Variable i matters if changing it alone changes some result.
     let mut missing = FactSet::EMPTY;
@@ -195,7 +208,11 @@ pub fn decide(c: &Cond, a: &Answers) -> Decision {
         }
         stride *= radix;
     }
-    Decision { tri: Tri::Unknown, missing, verify }
+    Decision {
+        tri: Tri::Unknown,
+        missing,
+        verify,
+    }
 }
 
 /// Every fact is answered and only verify notes are open (the common case
@@ -212,19 +229,32 @@ fn decide_notes_only(c: &Cond, a: &Answers, notes: usize) -> Decision {
             results |= 1 << bits;
         }
     }
-    let everything = if combos == 64 { u64::MAX } else { (1u64 << combos) - 1 };
+    let everything = if combos == 64 {
+        u64::MAX
+    } else {
+        (1u64 << combos) - 1
+    };
     if results == everything || results == 0 {
         let tri = if results == 0 { Tri::False } else { Tri::True };
-        return Decision { tri, missing: FactSet::EMPTY, verify: 0 };
+        return Decision {
+            tri,
+            missing: FactSet::EMPTY,
+            verify: 0,
+        };
     }
     let mut verify = 0u64;
     for note in 0..notes {
-        let matters = (0..combos).any(|bits| ((results >> bits) ^ (results >> (bits ^ (1 << note)))) & 1 == 1);
+        let matters = (0..combos)
+            .any(|bits| ((results >> bits) ^ (results >> (bits ^ (1 << note)))) & 1 == 1);
         if matters {
             verify |= 1 << note;
         }
     }
-    Decision { tri: Tri::Unknown, missing: FactSet::EMPTY, verify }
+    Decision {
+        tri: Tri::Unknown,
+        missing: FactSet::EMPTY,
+        verify,
+    }
 }
 
 /// Kleene's answer, listing every unanswered fact and note in the undecided parts.
@@ -245,7 +275,11 @@ fn kleene_fallback(c: &Cond, a: &Answers) -> Decision {
     let mut missing = FactSet::EMPTY;
     let mut verify = 0;
     collect(c, a, &mut missing, &mut verify);
-    Decision { tri: Tri::Unknown, missing, verify }
+    Decision {
+        tri: Tri::Unknown,
+        missing,
+        verify,
+    }
 }
 
 /// Whether some answers satisfy the condition (an unreachable service is an error).
@@ -260,8 +294,11 @@ pub struct Precedence {
 
 impl Precedence {
     pub fn build(rules: &RuleSet) -> Precedence {
-        let services: Vec<&Service> =
-            rules.regions.iter().flat_map(|r| r.services.iter()).collect();
+        let services: Vec<&Service> = rules
+            .regions
+            .iter()
+            .flat_map(|r| r.services.iter())
+            .collect();
         Precedence::from_services(&services)
     }
 
@@ -362,15 +399,25 @@ pub struct Plan<'r> {
 impl<'r> Plan<'r> {
     pub fn new(rules: &'r RuleSet, code: &str) -> Result<Plan<'r>, CheckError> {
         let regions = rules.applicable(code).map_err(|e| CheckError(e.0))?;
-        let services: Vec<(&Region, &Service)> =
-            regions.iter().flat_map(|r| r.services.iter().map(move |s| (*r, s))).collect();
+        let services: Vec<(&Region, &Service)> = regions
+            .iter()
+            .flat_map(|r| r.services.iter().map(move |s| (*r, s)))
+            .collect();
         let refs: Vec<&Service> = services.iter().map(|(_, s)| *s).collect();
         let precedence = Precedence::from_services(&refs);
-        let index: HashMap<&str, usize> =
-            refs.iter().enumerate().map(|(i, s)| (s.id.as_str(), i)).collect();
+        let index: HashMap<&str, usize> = refs
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.as_str(), i))
+            .collect();
         let dominators: Vec<Vec<usize>> = refs
             .iter()
-            .map(|s| precedence.over(&s.id).filter_map(|d| index.get(d).copied()).collect())
+            .map(|s| {
+                precedence
+                    .over(&s.id)
+                    .filter_map(|d| index.get(d).copied())
+                    .collect()
+            })
             .collect();
         // Depth-first topological order; the loader has rejected loops.
         let mut order = Vec::with_capacity(refs.len());
@@ -388,7 +435,12 @@ impl<'r> Plan<'r> {
         for i in 0..refs.len() {
             visit(i, &dominators, &mut seen, &mut order);
         }
-        Ok(Plan { code: code.to_string(), services, dominators, order })
+        Ok(Plan {
+            code: code.to_string(),
+            services,
+            dominators,
+            order,
+        })
     }
 
     /// Statuses only, no texts: the fast path for batch screening.
@@ -400,7 +452,12 @@ impl<'r> Plan<'r> {
             .map(|(_, s)| {
                 let in_force = s.in_force_on(date);
                 if in_force != Status::Eligible {
-                    return Quick { status: in_force, missing: FactSet::EMPTY, verify: 0, replaced_by: None };
+                    return Quick {
+                        status: in_force,
+                        missing: FactSet::EMPTY,
+                        verify: 0,
+                        replaced_by: None,
+                    };
                 }
                 let d = decide(&s.when, answers);
                 let status = match d.tri {
@@ -408,7 +465,12 @@ impl<'r> Plan<'r> {
                     Tri::False => Status::Ineligible,
                     Tri::Unknown => Status::Maybe,
                 };
-                Quick { status, missing: d.missing, verify: d.verify, replaced_by: None }
+                Quick {
+                    status,
+                    missing: d.missing,
+                    verify: d.verify,
+                    replaced_by: None,
+                }
             })
             .collect();
         for &i in &self.order {
@@ -476,10 +538,18 @@ impl<'r> Plan<'r> {
                 if let Some(other) = replaced_by {
                     unmet.push(format!("已可享受「{}」，按规定不重复享受", other.name));
                 }
-                for &d in &self.dominators[self.services.iter().position(|(_, s)| std::ptr::eq(*s, service)).unwrap_or(0)] {
+                for &d in &self.dominators[self
+                    .services
+                    .iter()
+                    .position(|(_, s)| std::ptr::eq(*s, service))
+                    .unwrap_or(0)]
+                {
                     if q.status == Status::Maybe && quick[d].status == Status::Maybe {
                         let other = self.services[d].1;
-                        reasons.push(format!("如符合「{}」，则按「{}」享受，不重复享受", other.name, other.name));
+                        reasons.push(format!(
+                            "如符合「{}」，则按「{}」享受，不重复享受",
+                            other.name, other.name
+                        ));
                         for i in 0..64u8 {
                             if quick[d].verify & (1u64 << i) != 0 {
                                 if let Some(n) = other.when.verify_note(i) {
@@ -503,7 +573,11 @@ impl<'r> Plan<'r> {
                 }
             })
             .collect();
-        Ok(Evaluation { region: self.code.clone(), date, outcomes })
+        Ok(Evaluation {
+            region: self.code.clone(),
+            date,
+            outcomes,
+        })
     }
 }
 
@@ -525,7 +599,10 @@ fn qualifies_later(service: &Service, date: Date, answers: &Answers) -> Option<L
         return None;
     }
     // The decision only changes at thresholds, so trying the representatives suffices.
-    for candidate in representatives(&service.when, Fact::Age).into_iter().filter(|a| *a > age) {
+    for candidate in representatives(&service.when, Fact::Age)
+        .into_iter()
+        .filter(|a| *a > age)
+    {
         let d = decide(&service.when, &answers.with(Fact::Age, Some(candidate)));
         let status = match d.tri {
             Tri::True => Status::Eligible,
@@ -537,27 +614,20 @@ fn qualifies_later(service: &Service, date: Date, answers: &Answers) -> Option<L
             Some(b) => (b.add_years(candidate), b.add_years(candidate)),
             None => (date.add_years(years - 1).succ(), date.add_years(years)),
         };
-        if service.effective_until.is_some_and(|until| earliest > until) {
+        if service
+            .effective_until
+            .is_some_and(|until| earliest > until)
+        {
             return None;
         }
-        return Some(Later { age: candidate, status, earliest, latest });
+        return Some(Later {
+            age: candidate,
+            status,
+            earliest,
+            latest,
+        });
     }
     None
-}
-
-/// The unanswered facts that could still change some service's result, the
-/// ones that settle the most services first (ties in question order: age first).
-pub fn next_questions(evaluation: &Evaluation) -> Vec<(Fact, usize)> {
-    let mut counts = [0usize; FACT_COUNT];
-    for o in &evaluation.outcomes {
-        for f in &o.missing {
-            counts[f.index()] += 1;
-        }
-    }
-    let mut out: Vec<(Fact, usize)> =
-        Fact::ALL.into_iter().map(|f| (f, counts[f.index()])).filter(|(_, n)| *n > 0).collect();
-    out.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    out
 }
 
 // ---- Explanations, from the condition tree itself ----
@@ -565,7 +635,11 @@ pub fn next_questions(evaluation: &Evaluation) -> Vec<(Fact, usize)> {
 /// What a condition asks for, in plain Chinese ("年满70周岁", "独居或空巢").
 pub fn describe(c: &Cond) -> String {
     match c {
-        Cond::Cmp { fact: Fact::Age, op, value } => match op {
+        Cond::Cmp {
+            fact: Fact::Age,
+            op,
+            value,
+        } => match op {
             Op::Ge => format!("年满{value}周岁"),
             Op::Gt => format!("年满{}周岁", value + 1),
             Op::Lt => format!("未满{value}周岁"),
@@ -589,7 +663,11 @@ pub fn describe(c: &Cond) -> String {
                 }
             }
         }
-        Cond::In { fact, mask, negated } => {
+        Cond::In {
+            fact,
+            mask,
+            negated,
+        } => {
             let set: Vec<String> = (0..64)
                 .filter(|v| mask & (1u64 << v) != 0)
                 .map(|v| fact.value_zh(v))
@@ -600,8 +678,16 @@ pub fn describe(c: &Cond) -> String {
                 join_or(&set)
             }
         }
-        Cond::All(items) => items.iter().map(describe_nested).collect::<Vec<_>>().join("，且"),
-        Cond::Any(items) => items.iter().map(describe_nested).collect::<Vec<_>>().join("；或"),
+        Cond::All(items) => items
+            .iter()
+            .map(describe_nested)
+            .collect::<Vec<_>>()
+            .join("，且"),
+        Cond::Any(items) => items
+            .iter()
+            .map(describe_nested)
+            .collect::<Vec<_>>()
+            .join("；或"),
         Cond::Not(inner) => format!("不属于：{}", describe(inner)),
         Cond::Verify { note, .. } => note.clone(),
         Cond::Label { label, .. } => label.clone(),
@@ -649,13 +735,33 @@ fn explain_into(
         Cond::Cmp { fact, .. } | Cond::In { fact, .. } => {
             let Some(value) = a.get(*fact) else { return };
             match (t, c) {
-                (Tri::True, Cond::Cmp { fact: Fact::Age, op: Op::Ge | Op::Gt, value: v }) => {
-                    let threshold = if matches!(c, Cond::Cmp { op: Op::Gt, .. }) { v + 1 } else { *v };
+                (
+                    Tri::True,
+                    Cond::Cmp {
+                        fact: Fact::Age,
+                        op: Op::Ge | Op::Gt,
+                        value: v,
+                    },
+                ) => {
+                    let threshold = if matches!(c, Cond::Cmp { op: Op::Gt, .. }) {
+                        v + 1
+                    } else {
+                        *v
+                    };
                     *oldest = Some(oldest.map_or(threshold, |o: i32| o.max(threshold)));
                 }
-                (Tri::True, Cond::Cmp { fact: Fact::Age, .. }) => met.push(describe(c)),
+                (
+                    Tri::True,
+                    Cond::Cmp {
+                        fact: Fact::Age, ..
+                    },
+                ) => met.push(describe(c)),
                 (Tri::True, _) => met.push(fact.value_zh(value)),
-                (_, _) => unmet.push(format!("需{}（现为：{}）", describe(c), fact.value_zh(value))),
+                (_, _) => unmet.push(format!(
+                    "需{}（现为：{}）",
+                    describe(c),
+                    fact.value_zh(value)
+                )),
             }
         }
         Cond::All(items) => {

@@ -44,7 +44,10 @@ fn tokenize(text: &str) -> Result<Vec<(usize, Tok)>, ExprError> {
     let mut out = Vec::new();
     let mut chars = text.char_indices().peekable();
     while let Some(&(at, c)) = chars.peek() {
-        let err = |message: String| ExprError { offset: at, message };
+        let err = |message: String| ExprError {
+            offset: at,
+            message,
+        };
         if c.is_whitespace() {
             chars.next();
             continue;
@@ -157,7 +160,10 @@ impl Parser {
         matches!(self.peek(), Tok::Ident(w) if w == word)
     }
     fn fail<T>(&self, message: String) -> Result<T, ExprError> {
-        Err(ExprError { offset: self.offset(), message })
+        Err(ExprError {
+            offset: self.offset(),
+            message,
+        })
     }
     fn expect(&mut self, tok: Tok, what: &str) -> Result<(), ExprError> {
         if *self.peek() == tok {
@@ -174,7 +180,11 @@ impl Parser {
             self.next();
             items.push(self.and()?);
         }
-        Ok(if items.len() == 1 { items.pop().unwrap() } else { Cond::Any(items) })
+        Ok(if items.len() == 1 {
+            items.pop().unwrap()
+        } else {
+            Cond::Any(items)
+        })
     }
 
     fn and(&mut self) -> Result<Cond, ExprError> {
@@ -183,7 +193,11 @@ impl Parser {
             self.next();
             items.push(self.not()?);
         }
-        Ok(if items.len() == 1 { items.pop().unwrap() } else { Cond::All(items) })
+        Ok(if items.len() == 1 {
+            items.pop().unwrap()
+        } else {
+            Cond::All(items)
+        })
     }
 
     fn not(&mut self) -> Result<Cond, ExprError> {
@@ -192,11 +206,15 @@ impl Parser {
             let inner = self.not()?;
             // `not ltc_insurance` reads better as the fact's own "no" than as a negation.
             return Ok(match inner {
-                Cond::Cmp { fact, op: Op::Eq, value: 1 }
-                    if matches!(fact.info().ty, FactType::Bool { .. }) =>
-                {
-                    Cond::Cmp { fact, op: Op::Eq, value: 0 }
-                }
+                Cond::Cmp {
+                    fact,
+                    op: Op::Eq,
+                    value: 1,
+                } if matches!(fact.info().ty, FactType::Bool { .. }) => Cond::Cmp {
+                    fact,
+                    op: Op::Eq,
+                    value: 0,
+                },
                 other => Cond::Not(Box::new(other)),
             });
         }
@@ -213,26 +231,33 @@ impl Parser {
             }
             Tok::Text(label) => {
                 if label.trim().is_empty() {
-                    return Err(ExprError { offset: at, message: "a label must not be empty".into() });
+                    return Err(ExprError {
+                        offset: at,
+                        message: "a label must not be empty".into(),
+                    });
                 }
                 self.expect(Tok::LParen, "`(` after a label: \"label\" (condition)")?;
                 let inner = self.or()?;
                 self.expect(Tok::RParen, "`)` to close the labelled part")?;
-                Ok(Cond::Label { label, inner: Box::new(inner) })
+                Ok(Cond::Label {
+                    label,
+                    inner: Box::new(inner),
+                })
             }
             Tok::Ident(word) if word == "verify" => {
-                self.expect(Tok::LParen, "`(` after verify: verify(\"what the office checks\")")?;
+                self.expect(
+                    Tok::LParen,
+                    "`(` after verify: verify(\"what the office checks\")",
+                )?;
                 let note = match self.next() {
                     (_, Tok::Text(t)) if !t.trim().is_empty() => t,
-                    (at, other) => {
-                        return Err(ExprError {
-                            offset: at,
-                            message: format!(
-                                "verify needs a quoted note saying what the office checks, found {}",
-                                describe(&other)
-                            ),
-                        })
-                    }
+                    (at, other) => return Err(ExprError {
+                        offset: at,
+                        message: format!(
+                            "verify needs a quoted note saying what the office checks, found {}",
+                            describe(&other)
+                        ),
+                    }),
                 };
                 self.expect(Tok::RParen, "`)` after the verify note")?;
                 let index = self.verify_count;
@@ -246,14 +271,20 @@ impl Parser {
                 let Some(fact) = Fact::from_key(&word) else {
                     return Err(ExprError {
                         offset: at,
-                        message: format!("unknown fact `{word}` in condition; expected one of: {}", fact_list()),
+                        message: format!(
+                            "unknown fact `{word}` in condition; expected one of: {}",
+                            fact_list()
+                        ),
                     });
                 };
                 self.after_fact(at, fact)
             }
             other => Err(ExprError {
                 offset: at,
-                message: format!("expected a fact, `not`, `(` or verify(\"…\"), found {}", describe(&other)),
+                message: format!(
+                    "expected a fact, `not`, `(` or verify(\"…\"), found {}",
+                    describe(&other)
+                ),
             }),
         }
     }
@@ -287,7 +318,11 @@ impl Parser {
                 self.expect(Tok::RBracket, "`,` or `]` in the list")?;
                 break;
             }
-            return Ok(Cond::In { fact, mask, negated });
+            return Ok(Cond::In {
+                fact,
+                mask,
+                negated,
+            });
         }
         if let Tok::Op(op) = *self.peek() {
             let op_at = self.offset();
@@ -316,7 +351,11 @@ impl Parser {
             return Ok(Cond::Cmp { fact, op, value });
         }
         match info.ty {
-            FactType::Bool { .. } => Ok(Cond::Cmp { fact, op: Op::Eq, value: 1 }),
+            FactType::Bool { .. } => Ok(Cond::Cmp {
+                fact,
+                op: Op::Eq,
+                value: 1,
+            }),
             _ => Err(ExprError {
                 offset: at,
                 message: format!(
@@ -336,7 +375,12 @@ impl Parser {
         let info = fact.info();
         let wrong = |found: &Tok| ExprError {
             offset: at,
-            message: format!("`{}` must be compared with {}, found {}", info.key, fact.expected(), describe(found)),
+            message: format!(
+                "`{}` must be compared with {}, found {}",
+                info.key,
+                fact.expected(),
+                describe(found)
+            ),
         };
         match (&info.ty, &tok) {
             (FactType::Int { min, max }, Tok::Number(n)) => {
@@ -348,7 +392,9 @@ impl Parser {
             (FactType::Bool { .. }, Tok::Ident(w)) if w == "true" || w == "false" => {
                 Ok(i32::from(w == "true"))
             }
-            (FactType::Enum { .. }, Tok::Ident(w)) => fact.choice_index(w).ok_or_else(|| wrong(&tok)),
+            (FactType::Enum { .. }, Tok::Ident(w)) => {
+                fact.choice_index(w).ok_or_else(|| wrong(&tok))
+            }
             _ => Err(wrong(&tok)),
         }
     }
@@ -357,7 +403,11 @@ impl Parser {
 /// Parses a condition.
 pub fn parse(text: &str) -> Result<Cond, ExprError> {
     let toks = tokenize(text)?;
-    let mut parser = Parser { toks, pos: 0, verify_count: 0 };
+    let mut parser = Parser {
+        toks,
+        pos: 0,
+        verify_count: 0,
+    };
     if *parser.peek() == Tok::End {
         return parser.fail("the condition is empty: write who qualifies, e.g. `age >= 60`".into());
     }
@@ -378,13 +428,51 @@ mod tests {
     #[test]
     fn parses_the_documented_forms() {
         let c = parse("age >= 60 and lives_in_region and not ltc_insurance and living in [alone, empty_nest] or verify(\"x\")").unwrap();
-        let Cond::Any(items) = c else { panic!("or at the top") };
-        let Cond::All(parts) = &items[0] else { panic!("and inside") };
-        assert_eq!(parts[0], Cond::Cmp { fact: Fact::Age, op: Op::Ge, value: 60 });
-        assert_eq!(parts[1], Cond::Cmp { fact: Fact::LivesInRegion, op: Op::Eq, value: 1 });
-        assert_eq!(parts[2], Cond::Cmp { fact: Fact::LtcInsurance, op: Op::Eq, value: 0 });
-        assert_eq!(parts[3], Cond::In { fact: Fact::Living, mask: 0b11, negated: false });
-        assert_eq!(items[1], Cond::Verify { index: 0, note: "x".into() });
+        let Cond::Any(items) = c else {
+            panic!("or at the top")
+        };
+        let Cond::All(parts) = &items[0] else {
+            panic!("and inside")
+        };
+        assert_eq!(
+            parts[0],
+            Cond::Cmp {
+                fact: Fact::Age,
+                op: Op::Ge,
+                value: 60
+            }
+        );
+        assert_eq!(
+            parts[1],
+            Cond::Cmp {
+                fact: Fact::LivesInRegion,
+                op: Op::Eq,
+                value: 1
+            }
+        );
+        assert_eq!(
+            parts[2],
+            Cond::Cmp {
+                fact: Fact::LtcInsurance,
+                op: Op::Eq,
+                value: 0
+            }
+        );
+        assert_eq!(
+            parts[3],
+            Cond::In {
+                fact: Fact::Living,
+                mask: 0b11,
+                negated: false
+            }
+        );
+        assert_eq!(
+            items[1],
+            Cond::Verify {
+                index: 0,
+                note: "x".into()
+            }
+        );
         assert!(parse("ability >= moderate").is_ok());
         assert!(parse("\"第6类\" (age >= 90)").is_ok());
         assert!(parse("economic not in [none]").is_ok());
@@ -396,9 +484,18 @@ mod tests {
         let e = parse("age >= 60 and lives_in_regoin").unwrap_err();
         assert_eq!(e.offset, 14);
         assert!(e.message.contains("unknown fact `lives_in_regoin`"));
-        assert!(parse("living >= alone").unwrap_err().message.contains("no order"));
-        assert!(parse("living == north").unwrap_err().message.contains("alone"));
-        assert!(parse("age >= 200").unwrap_err().message.contains("0 to 130"));
+        assert!(parse("living >= alone")
+            .unwrap_err()
+            .message
+            .contains("no order"));
+        assert!(parse("living == north")
+            .unwrap_err()
+            .message
+            .contains("alone"));
+        assert!(parse("age >= 200")
+            .unwrap_err()
+            .message
+            .contains("0 to 130"));
         assert!(parse("age = 60").unwrap_err().message.contains("=="));
         assert!(parse("age >= 60 and").is_err());
         assert!(parse("(age >= 60").unwrap_err().message.contains("`)`"));

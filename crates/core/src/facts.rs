@@ -38,9 +38,18 @@ pub struct Choice {
 /// What values a fact takes.
 #[derive(Debug)]
 pub enum FactType {
-    Int { min: i32, max: i32 },
-    Bool { yes: &'static str, no: &'static str },
-    Enum { choices: &'static [Choice], ordered: bool },
+    Int {
+        min: i32,
+        max: i32,
+    },
+    Bool {
+        yes: &'static str,
+        no: &'static str,
+    },
+    Enum {
+        choices: &'static [Choice],
+        ordered: bool,
+    },
 }
 
 /// Everything the engine knows about one fact.
@@ -58,12 +67,20 @@ macro_rules! choices {
 }
 
 pub static FACTS: [FactInfo; FACT_COUNT] = [
-    FactInfo { fact: Fact::Age, key: "age", zh: "年龄（周岁）", ty: FactType::Int { min: 0, max: 130 } },
+    FactInfo {
+        fact: Fact::Age,
+        key: "age",
+        zh: "年龄（周岁）",
+        ty: FactType::Int { min: 0, max: 130 },
+    },
     FactInfo {
         fact: Fact::LivesInRegion,
         key: "lives_in_region",
         zh: "是否长期居住在户籍所在地",
-        ty: FactType::Bool { yes: "长期居住在户籍所在地", no: "不长期居住在户籍所在地" },
+        ty: FactType::Bool {
+            yes: "长期居住在户籍所在地",
+            no: "不长期居住在户籍所在地",
+        },
     },
     FactInfo {
         fact: Fact::Economic,
@@ -100,7 +117,10 @@ pub static FACTS: [FactInfo; FACT_COUNT] = [
         fact: Fact::Dementia,
         key: "dementia",
         zh: "是否经诊断失智",
-        ty: FactType::Bool { yes: "经诊断失智", no: "未诊断失智" },
+        ty: FactType::Bool {
+            yes: "经诊断失智",
+            no: "未诊断失智",
+        },
     },
     FactInfo {
         fact: Fact::DisabilityGrade,
@@ -156,7 +176,10 @@ pub static FACTS: [FactInfo; FACT_COUNT] = [
         fact: Fact::FpSpecialSupport,
         key: "fp_special_support",
         zh: "是否领取计划生育特别扶助金",
-        ty: FactType::Bool { yes: "领取计划生育特别扶助金", no: "未领取计划生育特别扶助金" },
+        ty: FactType::Bool {
+            yes: "领取计划生育特别扶助金",
+            no: "未领取计划生育特别扶助金",
+        },
     },
     FactInfo {
         fact: Fact::Contributor,
@@ -171,7 +194,10 @@ pub static FACTS: [FactInfo; FACT_COUNT] = [
         fact: Fact::MilitaryPriority,
         key: "military_priority",
         zh: "是否为优抚对象",
-        ty: FactType::Bool { yes: "优抚对象", no: "不是优抚对象" },
+        ty: FactType::Bool {
+            yes: "优抚对象",
+            no: "不是优抚对象",
+        },
     },
     FactInfo {
         fact: Fact::NoSupporter,
@@ -186,7 +212,10 @@ pub static FACTS: [FactInfo; FACT_COUNT] = [
         fact: Fact::LtcInsurance,
         key: "ltc_insurance",
         zh: "是否正在享受长期护理保险待遇",
-        ty: FactType::Bool { yes: "正在享受长期护理保险待遇", no: "未享受长期护理保险待遇" },
+        ty: FactType::Bool {
+            yes: "正在享受长期护理保险待遇",
+            no: "未享受长期护理保险待遇",
+        },
     },
     FactInfo {
         fact: Fact::InstitutionSubsidy,
@@ -389,9 +418,13 @@ impl Answers {
     /// The answers as they stand on `date`: age worked out from the birth date
     /// when one is given. Fails when the stated age contradicts the birth date.
     pub fn on(&self, date: Date) -> Result<Answers, AnswerError> {
-        let Some(birth) = self.birth_date else { return Ok(self.clone()) };
+        let Some(birth) = self.birth_date else {
+            return Ok(self.clone());
+        };
         if birth > date {
-            return Err(AnswerError(format!("birth_date {birth} is after the check date {date}")));
+            return Err(AnswerError(format!(
+                "birth_date {birth} is after the check date {date}"
+            )));
         }
         let age = birth.full_years_on(date);
         match self.get(Fact::Age) {
@@ -444,7 +477,11 @@ impl Answers {
             )));
         };
         let wrong = || {
-            AnswerError(format!("{key} must be {}, got {}", fact.expected(), raw.describe()))
+            AnswerError(format!(
+                "{key} must be {}, got {}",
+                fact.expected(),
+                raw.describe()
+            ))
         };
         let value = match (&fact.info().ty, raw) {
             (_, RawValue::Null) => None,
@@ -560,7 +597,8 @@ mod tests {
     #[test]
     fn birth_date_gives_age_on_the_check_date() {
         let mut a = Answers::new();
-        a.set_raw("birth_date", &RawValue::Text("1946-11-23".into())).unwrap();
+        a.set_raw("birth_date", &RawValue::Text("1946-11-23".into()))
+            .unwrap();
         let d = Date::parse("2026-11-22").unwrap();
         assert_eq!(a.on(d).unwrap().get(Fact::Age), Some(79));
         assert_eq!(a.on(d.succ()).unwrap().get(Fact::Age), Some(80));

@@ -7,11 +7,12 @@ pub mod eval;
 pub mod expr;
 pub mod facts;
 pub mod model;
+pub mod questionnaire;
 #[cfg(feature = "source")]
 pub mod source;
 
 pub use date::Date;
-pub use eval::{evaluate, next_questions, CheckError, Evaluation, Later, Outcome, Plan};
+pub use eval::{evaluate, CheckError, Evaluation, Later, Outcome, Plan};
 pub use facts::{Answers, Fact, FactSet, RawValue};
 pub use model::{Amount, Apply, Cond, Document, Kind, Region, RuleSet, Service, Status};
 

@@ -43,17 +43,31 @@ impl Op {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Cond {
     /// `fact op value`; bool facts store 0/1, enums their index.
-    Cmp { fact: Fact, op: Op, value: i32 },
+    Cmp {
+        fact: Fact,
+        op: Op,
+        value: i32,
+    },
     /// `fact in [..]` (or `not in`): `mask` has bit v set for each listed value v.
-    In { fact: Fact, mask: u64, negated: bool },
+    In {
+        fact: Fact,
+        mask: u64,
+        negated: bool,
+    },
     All(Vec<Cond>),
     Any(Vec<Cond>),
     Not(Box<Cond>),
     /// Left to the office: never settled by an answer. `index` numbers the
     /// service's verify notes from 0.
-    Verify { index: u8, note: String },
+    Verify {
+        index: u8,
+        note: String,
+    },
     /// A named part whose label is shown as a reason when it holds.
-    Label { label: String, inner: Box<Cond> },
+    Label {
+        label: String,
+        inner: Box<Cond>,
+    },
 }
 
 impl Cond {
@@ -342,11 +356,16 @@ impl RuleSet {
                 "region must be a 6-digit administrative code such as 150104, got \"{code}\""
             )));
         }
-        let found: Vec<&Region> =
-            region_chain(code).iter().filter_map(|c| self.region(c)).collect();
+        let found: Vec<&Region> = region_chain(code)
+            .iter()
+            .filter_map(|c| self.region(c))
+            .collect();
         if found.is_empty() {
-            let known: Vec<String> =
-                self.regions.iter().map(|r| format!("{} {}", r.code, r.short_name)).collect();
+            let known: Vec<String> = self
+                .regions
+                .iter()
+                .map(|r| format!("{} {}", r.code, r.short_name))
+                .collect();
             return Err(RegionError(format!(
                 "no rules for region {code}; regions with rules: {}",
                 known.join(", ")
@@ -419,14 +438,30 @@ const KINDS: [(Kind, &str, &str); 20] = [
     (Kind::Visitation, "visitation", "探访关爱"),
     (Kind::HealthManagement, "health_management", "健康管理"),
     (Kind::FamilyDoctor, "family_doctor", "家庭医生签约"),
-    (Kind::ScenicDiscount, "scenic_discount", "景区及公共文化设施优待"),
+    (
+        Kind::ScenicDiscount,
+        "scenic_discount",
+        "景区及公共文化设施优待",
+    ),
     (Kind::LegalAid, "legal_aid", "法律援助"),
-    (Kind::PublicCarePriority, "public_care_priority", "公办养老机构优先入住"),
+    (
+        Kind::PublicCarePriority,
+        "public_care_priority",
+        "公办养老机构优先入住",
+    ),
     (Kind::TekunSupport, "tekun_support", "特困供养"),
-    (Kind::CaregiverTraining, "caregiver_training", "家庭照护培训"),
+    (
+        Kind::CaregiverTraining,
+        "caregiver_training",
+        "家庭照护培训",
+    ),
     (Kind::AssistiveDevices, "assistive_devices", "辅助器具"),
     (Kind::RespiteCare, "respite_care", "喘息服务"),
-    (Kind::AbilityAssessment, "ability_assessment", "能力综合评估"),
+    (
+        Kind::AbilityAssessment,
+        "ability_assessment",
+        "能力综合评估",
+    ),
     (Kind::SmartDevices, "smart_devices", "智能安全设备"),
     (Kind::LtcInsurance, "ltc_insurance", "长期护理保险"),
     (Kind::Other, "other", "其他"),
@@ -434,10 +469,18 @@ const KINDS: [(Kind, &str, &str); 20] = [
 
 impl Kind {
     pub fn key(self) -> &'static str {
-        KINDS.iter().find(|k| k.0 == self).map(|k| k.1).unwrap_or("other")
+        KINDS
+            .iter()
+            .find(|k| k.0 == self)
+            .map(|k| k.1)
+            .unwrap_or("other")
     }
     pub fn zh(self) -> &'static str {
-        KINDS.iter().find(|k| k.0 == self).map(|k| k.2).unwrap_or("其他")
+        KINDS
+            .iter()
+            .find(|k| k.0 == self)
+            .map(|k| k.2)
+            .unwrap_or("其他")
     }
     pub fn from_key(key: &str) -> Option<Kind> {
         KINDS.iter().find(|k| k.1 == key).map(|k| k.0)

@@ -154,12 +154,20 @@ impl<'a> Lines<'a> {
         }
     }
     fn err(&self, offset: usize, message: impl Into<String>) -> RuleError {
-        RuleError { file: self.file.to_string(), line: self.line(offset), message: message.into() }
+        RuleError {
+            file: self.file.to_string(),
+            line: self.line(offset),
+            message: message.into(),
+        }
     }
     /// The offset of the first character inside a string value whose span is `span`.
     fn string_content_start(&self, span: &std::ops::Range<usize>) -> usize {
         let raw = &self.text[span.start..span.end.min(self.text.len())];
-        let delim = if raw.starts_with("'''") || raw.starts_with("\"\"\"") { 3 } else { 1 };
+        let delim = if raw.starts_with("'''") || raw.starts_with("\"\"\"") {
+            3
+        } else {
+            1
+        };
         let mut start = span.start + delim;
         if delim == 3 {
             if self.text[start..].starts_with("\r\n") {
@@ -173,8 +181,7 @@ impl<'a> Lines<'a> {
 }
 
 fn parse_date(lines: &Lines, value: &Spanned<String>, what: &str) -> Result<Date, RuleError> {
-    Date::parse(value.get_ref())
-        .map_err(|e| lines.err(value.span().start, format!("{what}: {e}")))
+    Date::parse(value.get_ref()).map_err(|e| lines.err(value.span().start, format!("{what}: {e}")))
 }
 
 fn toml_to_raw(value: &toml::Value) -> RawValue {
@@ -218,12 +225,20 @@ pub fn load_dir(dir: &Path) -> Result<RuleSet, Vec<RuleError>> {
     for path in names {
         let shown = format!(
             "{}/{}",
-            dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
-            path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+            dir.file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            path.file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default()
         );
         match std::fs::read_to_string(&path) {
             Ok(text) => files.push((shown, text)),
-            Err(e) => errors.push(RuleError { file: shown, line: 0, message: format!("cannot read: {e}") }),
+            Err(e) => errors.push(RuleError {
+                file: shown,
+                line: 0,
+                message: format!("cannot read: {e}"),
+            }),
         }
     }
     if !errors.is_empty() {
@@ -249,13 +264,17 @@ pub fn load_files(files: &[(String, String)]) -> Result<RuleSet, Vec<RuleError>>
                 continue;
             }
         };
-        if let Some(region) = compile_file(&lines, parsed, &mut ids, &mut pending_refs, &mut errors) {
+        if let Some(region) = compile_file(&lines, parsed, &mut ids, &mut pending_refs, &mut errors)
+        {
             regions.push(region);
         }
     }
     for (at, id) in pending_refs {
         if !ids.contains_key(&id) {
-            errors.push(RuleError { message: format!("`excludes` names an unknown service id `{id}`"), ..at });
+            errors.push(RuleError {
+                message: format!("`excludes` names an unknown service id `{id}`"),
+                ..at
+            });
         }
     }
     let rules = RuleSet { regions };
@@ -285,11 +304,20 @@ fn compile_file(
             format!("region code must be 6 digits (GB/T 2260), got \"{code}\""),
         ));
     }
-    let stem = Path::new(lines.file).file_stem().map(|s| s.to_string_lossy().into_owned());
-    if code_ok && stem.as_deref().is_some_and(|s| s.len() >= 6 && s[..6].bytes().all(|b| b.is_ascii_digit()) && s[..6] != code) {
+    let stem = Path::new(lines.file)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned());
+    if code_ok
+        && stem.as_deref().is_some_and(|s| {
+            s.len() >= 6 && s[..6].bytes().all(|b| b.is_ascii_digit()) && s[..6] != code
+        })
+    {
         errors.push(lines.err(
             file.region.code.span().start,
-            format!("region code {code} does not match the file name {}", lines.file),
+            format!(
+                "region code {code} does not match the file name {}",
+                lines.file
+            ),
         ));
     }
 
@@ -297,12 +325,18 @@ fn compile_file(
     let mut doc_index = HashMap::new();
     for d in file.documents {
         let from = parse_date(lines, &d.effective_from, "effective_from");
-        let until = d.effective_until.as_ref().map(|u| parse_date(lines, u, "effective_until")).transpose();
+        let until = d
+            .effective_until
+            .as_ref()
+            .map(|u| parse_date(lines, u, "effective_until"))
+            .transpose();
         let date = parse_date(lines, &d.date, "date");
         let (Ok(from), Ok(until), Ok(date)) = (from, until, date) else {
             for e in [
                 parse_date(lines, &d.effective_from, "effective_from").err(),
-                d.effective_until.as_ref().and_then(|u| parse_date(lines, u, "effective_until").err()),
+                d.effective_until
+                    .as_ref()
+                    .and_then(|u| parse_date(lines, u, "effective_until").err()),
                 parse_date(lines, &d.date, "date").err(),
             ]
             .into_iter()
@@ -314,11 +348,20 @@ fn compile_file(
         };
         if let (Some(until), Some(span)) = (until, d.effective_until.as_ref()) {
             if until < from {
-                errors.push(lines.err(span.span().start, format!("effective_until {until} is before effective_from {from}")));
+                errors.push(lines.err(
+                    span.span().start,
+                    format!("effective_until {until} is before effective_from {from}"),
+                ));
             }
         }
-        if doc_index.insert(d.id.get_ref().clone(), documents.len()).is_some() {
-            errors.push(lines.err(d.id.span().start, format!("duplicate document id `{}`", d.id.get_ref())));
+        if doc_index
+            .insert(d.id.get_ref().clone(), documents.len())
+            .is_some()
+        {
+            errors.push(lines.err(
+                d.id.span().start,
+                format!("duplicate document id `{}`", d.id.get_ref()),
+            ));
         }
         documents.push(Document {
             id: d.id.into_inner(),
@@ -336,14 +379,29 @@ fn compile_file(
     for spanned in file.services {
         let at = spanned.span().start;
         let s = spanned.into_inner();
-        if let Some(svc) = compile_service(lines, at, s, &documents, &doc_index, ids, pending_refs, errors) {
+        if let Some(svc) = compile_service(
+            lines,
+            at,
+            s,
+            &documents,
+            &doc_index,
+            ids,
+            pending_refs,
+            errors,
+        ) {
             services.push(svc);
         }
     }
     if errors.len() > before {
         return None;
     }
-    Some(Region { code, name: file.region.name, short_name: file.region.short_name, documents, services })
+    Some(Region {
+        code,
+        name: file.region.name,
+        short_name: file.region.short_name,
+        documents,
+        services,
+    })
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -360,19 +418,31 @@ fn compile_service(
     let before = errors.len();
     let id = s.id.get_ref().clone();
     let id_ok = !id.is_empty()
-        && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
     if !id_ok {
-        errors.push(lines.err(s.id.span().start, format!("service id `{id}` must use only a-z, 0-9 and '-'")));
+        errors.push(lines.err(
+            s.id.span().start,
+            format!("service id `{id}` must use only a-z, 0-9 and '-'"),
+        ));
     }
     let here = format!("{}:{}", lines.file, lines.line(s.id.span().start));
     if let Some(first) = ids.insert(id.clone(), here) {
-        errors.push(lines.err(s.id.span().start, format!("duplicate service id `{id}` (first defined at {first})")));
+        errors.push(lines.err(
+            s.id.span().start,
+            format!("duplicate service id `{id}` (first defined at {first})"),
+        ));
     }
     let kind = Kind::from_key(s.kind.get_ref());
     if kind.is_none() {
         errors.push(lines.err(
             s.kind.span().start,
-            format!("unknown kind `{}`; expected one of: {}", s.kind.get_ref(), Kind::all_keys().join(", ")),
+            format!(
+                "unknown kind `{}`; expected one of: {}",
+                s.kind.get_ref(),
+                Kind::all_keys().join(", ")
+            ),
         ));
     }
     let document = doc_index.get(s.document.get_ref()).copied();
@@ -380,26 +450,40 @@ fn compile_service(
         let known: Vec<&str> = documents.iter().map(|d| d.id.as_str()).collect();
         errors.push(lines.err(
             s.document.span().start,
-            format!("unknown document `{}`; expected one of: {}", s.document.get_ref(), known.join(", ")),
+            format!(
+                "unknown document `{}`; expected one of: {}",
+                s.document.get_ref(),
+                known.join(", ")
+            ),
         ));
     }
     let doc = document.map(|i| &documents[i]);
     let from = match &s.effective_from {
-        Some(v) => parse_date(lines, v, "effective_from").map_err(|e| errors.push(e)).ok(),
+        Some(v) => parse_date(lines, v, "effective_from")
+            .map_err(|e| errors.push(e))
+            .ok(),
         None => doc.map(|d| d.effective_from),
     };
     let until = match &s.effective_until {
-        Some(v) => parse_date(lines, v, "effective_until").map_err(|e| errors.push(e)).ok(),
+        Some(v) => parse_date(lines, v, "effective_until")
+            .map_err(|e| errors.push(e))
+            .ok(),
         None => doc.and_then(|d| d.effective_until),
     };
     if let (Some(f), Some(u)) = (from, until) {
         if u < f {
-            errors.push(lines.err(at, format!("service `{id}` ends ({u}) before it starts ({f}): it can never apply")));
+            errors.push(lines.err(
+                at,
+                format!("service `{id}` ends ({u}) before it starts ({f}): it can never apply"),
+            ));
         }
     }
     for field in [&s.name, &s.summary, &s.clause] {
         if field.trim().is_empty() {
-            errors.push(lines.err(at, format!("service `{id}`: name, summary and clause must not be empty")));
+            errors.push(lines.err(
+                at,
+                format!("service `{id}`: name, summary and clause must not be empty"),
+            ));
             break;
         }
     }
@@ -432,18 +516,32 @@ fn compile_service(
         ));
     }
     if amount.figures().any(|(_, v)| !(v.is_finite() && v >= 0.0)) {
-        errors.push(lines.err(amount_at, format!("service `{id}`: amounts must be zero or more")));
+        errors.push(lines.err(
+            amount_at,
+            format!("service `{id}`: amounts must be zero or more"),
+        ));
     }
 
     let apply_at = s.apply.span().start;
     let a = s.apply.into_inner();
-    if a.place.trim().is_empty() || a.office.trim().is_empty() || a.reviewer.trim().is_empty() || a.steps.is_empty() || a.documents.is_empty() {
+    if a.place.trim().is_empty()
+        || a.office.trim().is_empty()
+        || a.reviewer.trim().is_empty()
+        || a.steps.is_empty()
+        || a.documents.is_empty()
+    {
         errors.push(lines.err(
             apply_at,
             format!("service `{id}`: apply needs `where`, `steps`, `documents`, `reviewer` and `office`, none empty"),
         ));
     }
-    let apply = Apply { place: a.place, steps: a.steps, documents: a.documents, reviewer: a.reviewer, office: a.office };
+    let apply = Apply {
+        place: a.place,
+        steps: a.steps,
+        documents: a.documents,
+        reviewer: a.reviewer,
+        office: a.office,
+    };
 
     let excludes = s.excludes.map(|e| {
         let span_at = e.span().start;
@@ -463,7 +561,10 @@ fn compile_service(
             s.tier_group.as_ref().map(|g| g.span().start).unwrap_or(at),
             format!("service `{id}` is in tier_group `{g}` but has no `tier` number"),
         )),
-        (None, Some(_)) => errors.push(lines.err(at, format!("service `{id}` has a `tier` but no `tier_group`"))),
+        (None, Some(_)) => errors.push(lines.err(
+            at,
+            format!("service `{id}` has a `tier` but no `tier_group`"),
+        )),
         _ => {}
     }
 
@@ -510,11 +611,17 @@ fn compile_service(
 fn compile_case(lines: &Lines, at: usize, c: CaseSrc) -> Result<Case, RuleError> {
     let date = parse_date(lines, &c.date, "case date")?;
     let answers_at = c.answers.span().start;
-    let pairs: Vec<(String, RawValue)> =
-        c.answers.get_ref().iter().map(|(k, v)| (k.clone(), toml_to_raw(v))).collect();
+    let pairs: Vec<(String, RawValue)> = c
+        .answers
+        .get_ref()
+        .iter()
+        .map(|(k, v)| (k.clone(), toml_to_raw(v)))
+        .collect();
     let answers = Answers::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.clone())))
         .map_err(|e| lines.err(answers_at, format!("case answers: {e}")))?;
-    answers.on(date).map_err(|e| lines.err(answers_at, format!("case answers: {e}")))?;
+    answers
+        .on(date)
+        .map_err(|e| lines.err(answers_at, format!("case answers: {e}")))?;
     let status = Status::from_key(c.status.get_ref()).ok_or_else(|| {
         lines.err(
             c.status.span().start,
@@ -530,7 +637,10 @@ fn compile_case(lines: &Lines, at: usize, c: CaseSrc) -> Result<Case, RuleError>
             let mut facts = Vec::new();
             for key in list.get_ref() {
                 let fact = Fact::from_key(key).ok_or_else(|| {
-                    lines.err(list.span().start, format!("`missing` names an unknown fact `{key}`"))
+                    lines.err(
+                        list.span().start,
+                        format!("`missing` names an unknown fact `{key}`"),
+                    )
                 })?;
                 facts.push(fact);
             }
@@ -558,7 +668,11 @@ fn check_combinations(rules: &RuleSet, files: &[(String, String)], errors: &mut 
                 return Lines::new(name, text).err(pos, String::new());
             }
         }
-        RuleError { file: "rules".into(), line: 0, message: String::new() }
+        RuleError {
+            file: "rules".into(),
+            line: 0,
+            message: String::new(),
+        }
     };
     // Tiers: distinct numbers within a group.
     let mut tiers: BTreeMap<&str, HashMap<i32, &str>> = BTreeMap::new();
@@ -577,7 +691,12 @@ fn check_combinations(rules: &RuleSet, files: &[(String, String)], errors: &mut 
     // Loops in "takes precedence over" (excludes and higher tiers).
     let graph = crate::eval::Precedence::build(rules);
     let mut state: HashMap<&str, u8> = HashMap::new();
-    fn visit<'a>(id: &'a str, g: &'a crate::eval::Precedence, state: &mut HashMap<&'a str, u8>, path: &mut Vec<&'a str>) -> Option<Vec<&'a str>> {
+    fn visit<'a>(
+        id: &'a str,
+        g: &'a crate::eval::Precedence,
+        state: &mut HashMap<&'a str, u8>,
+        path: &mut Vec<&'a str>,
+    ) -> Option<Vec<&'a str>> {
         match state.get(id) {
             Some(2) => return None,
             Some(1) => {
@@ -604,7 +723,11 @@ fn check_combinations(rules: &RuleSet, files: &[(String, String)], errors: &mut 
             if let Some(cycle) = visit(&s.id, &graph, &mut state, &mut path) {
                 if seen_cycle.insert(cycle.join(",")) {
                     errors.push(RuleError {
-                        message: format!("`excludes` form a loop: {} → {}", cycle.join(" → "), cycle[0]),
+                        message: format!(
+                            "`excludes` form a loop: {} → {}",
+                            cycle.join(" → "),
+                            cycle[0]
+                        ),
                         ..where_is(cycle[0])
                     });
                 }

@@ -1,7 +1,8 @@
 //! Tiers, exclusions, dates, inheritance and the next useful question, on a small fixture.
 
+use yanglao_core::questionnaire::ranked;
 use yanglao_core::source::load_files;
-use yanglao_core::{evaluate, next_questions, Answers, Date, Fact, RawValue, RuleSet, Status};
+use yanglao_core::{evaluate, Answers, Date, Fact, Plan, RawValue, RuleSet, Status};
 
 fn service(id: &str, when: &str, extra: &str) -> String {
     format!(
@@ -53,7 +54,11 @@ issuer = "省民政厅"
 date = "2020-01-01"
 effective_from = "2020-01-01"
 {}"#,
-        service("p-visits", "age >= 60 and living in [alone, empty_nest]", "")
+        service(
+            "p-visits",
+            "age >= 60 and living in [alone, empty_nest]",
+            ""
+        )
     );
     let county = format!(
         r#"[region]
@@ -69,14 +74,33 @@ date = "2024-12-31"
 effective_from = "2024-12-31"
 effective_until = "2027-12-31"
 {}{}{}{}{}"#,
-        service("band-80", "age >= 80 and economic == dibao", "tier_group = \"band\"\ntier = 1"),
-        service("band-90", "age >= 90 and economic == dibao", "tier_group = \"band\"\ntier = 2"),
+        service(
+            "band-80",
+            "age >= 80 and economic == dibao",
+            "tier_group = \"band\"\ntier = 1"
+        ),
+        service(
+            "band-90",
+            "age >= 90 and economic == dibao",
+            "tier_group = \"band\"\ntier = 2"
+        ),
         service("band-100", "age >= 100", "tier_group = \"band\"\ntier = 3"),
-        service("nursing", "ability >= severe and economic in [dibao, tekun_scattered]", "excludes = [\"subsidy\"]"),
-        service("subsidy", "economic in [dibao, tekun_scattered]", "effective_from = \"2027-01-01\""),
+        service(
+            "nursing",
+            "ability >= severe and economic in [dibao, tekun_scattered]",
+            "excludes = [\"subsidy\"]"
+        ),
+        service(
+            "subsidy",
+            "economic in [dibao, tekun_scattered]",
+            "effective_from = \"2027-01-01\""
+        ),
     );
-    load_files(&[("rules/410000.toml".into(), province), ("rules/410726.toml".into(), county)])
-        .unwrap_or_else(|e| panic!("{}", e[0]))
+    load_files(&[
+        ("rules/410000.toml".into(), province),
+        ("rules/410726.toml".into(), county),
+    ])
+    .unwrap_or_else(|e| panic!("{}", e[0]))
 }
 
 fn answers(pairs: &[(&str, RawValue)]) -> Answers {
@@ -85,17 +109,36 @@ fn answers(pairs: &[(&str, RawValue)]) -> Answers {
 
 fn status_of(rules: &RuleSet, date: &str, a: &Answers, id: &str) -> Status {
     let e = evaluate(rules, "410726", Date::parse(date).unwrap(), a).unwrap();
-    e.outcomes.iter().find(|o| o.service.id == id).unwrap().status
+    e.outcomes
+        .iter()
+        .find(|o| o.service.id == id)
+        .unwrap()
+        .status
 }
 
 #[test]
 fn a_county_sees_its_own_services_and_its_provinces() {
     let rules = fixture();
-    let e = evaluate(&rules, "410726", Date::parse("2026-11-22").unwrap(), &Answers::new()).unwrap();
+    let e = evaluate(
+        &rules,
+        "410726",
+        Date::parse("2026-11-22").unwrap(),
+        &Answers::new(),
+    )
+    .unwrap();
     let ids: Vec<&str> = e.outcomes.iter().map(|o| o.service.id.as_str()).collect();
-    assert_eq!(ids, ["band-80", "band-90", "band-100", "nursing", "subsidy", "p-visits"]);
+    assert_eq!(
+        ids,
+        ["band-80", "band-90", "band-100", "nursing", "subsidy", "p-visits"]
+    );
     // Another county of the province sees only the province's.
-    let e = evaluate(&rules, "410102", Date::parse("2026-11-22").unwrap(), &Answers::new()).unwrap();
+    let e = evaluate(
+        &rules,
+        "410102",
+        Date::parse("2026-11-22").unwrap(),
+        &Answers::new(),
+    )
+    .unwrap();
     let ids: Vec<&str> = e.outcomes.iter().map(|o| o.service.id.as_str()).collect();
     assert_eq!(ids, ["p-visits"]);
 }
@@ -103,64 +146,184 @@ fn a_county_sees_its_own_services_and_its_provinces() {
 #[test]
 fn the_highest_tier_counts_never_twice() {
     let rules = fixture();
-    let a = answers(&[("age", RawValue::Int(92)), ("economic", RawValue::Text("dibao".into()))]);
-    assert_eq!(status_of(&rules, "2026-11-22", &a, "band-90"), Status::Eligible);
-    assert_eq!(status_of(&rules, "2026-11-22", &a, "band-80"), Status::Ineligible);
-    assert_eq!(status_of(&rules, "2026-11-22", &a, "band-100"), Status::Ineligible);
+    let a = answers(&[
+        ("age", RawValue::Int(92)),
+        ("economic", RawValue::Text("dibao".into())),
+    ]);
+    assert_eq!(
+        status_of(&rules, "2026-11-22", &a, "band-90"),
+        Status::Eligible
+    );
+    assert_eq!(
+        status_of(&rules, "2026-11-22", &a, "band-80"),
+        Status::Ineligible
+    );
+    assert_eq!(
+        status_of(&rules, "2026-11-22", &a, "band-100"),
+        Status::Ineligible
+    );
     let e = evaluate(&rules, "410726", Date::parse("2026-11-22").unwrap(), &a).unwrap();
-    let low = e.outcomes.iter().find(|o| o.service.id == "band-80").unwrap();
+    let low = e
+        .outcomes
+        .iter()
+        .find(|o| o.service.id == "band-80")
+        .unwrap();
     assert_eq!(low.replaced_by.map(|s| s.id.as_str()), Some("band-90"));
     assert!(low.unmet.iter().any(|u| u.contains("不重复享受")));
     // 90+ with the economic status unknown: the 80 band could be the one, or the 90 band: both maybe.
     let a = answers(&[("age", RawValue::Int(92))]);
-    assert_eq!(status_of(&rules, "2026-11-22", &a, "band-80"), Status::Maybe);
-    assert_eq!(status_of(&rules, "2026-11-22", &a, "band-90"), Status::Maybe);
-    assert_eq!(status_of(&rules, "2026-11-22", &a, "band-100"), Status::Ineligible);
+    assert_eq!(
+        status_of(&rules, "2026-11-22", &a, "band-80"),
+        Status::Maybe
+    );
+    assert_eq!(
+        status_of(&rules, "2026-11-22", &a, "band-90"),
+        Status::Maybe
+    );
+    assert_eq!(
+        status_of(&rules, "2026-11-22", &a, "band-100"),
+        Status::Ineligible
+    );
 }
 
 #[test]
 fn dates_decide_in_force_expired_and_not_yet() {
     let rules = fixture();
-    let a = answers(&[("economic", RawValue::Text("dibao".into())), ("ability", RawValue::Text("intact".into()))]);
-    assert_eq!(status_of(&rules, "2026-12-31", &a, "subsidy"), Status::NotYetInForce);
-    assert_eq!(status_of(&rules, "2027-01-01", &a, "subsidy"), Status::Eligible);
-    assert_eq!(status_of(&rules, "2027-12-31", &a, "subsidy"), Status::Eligible);
-    assert_eq!(status_of(&rules, "2028-01-01", &a, "subsidy"), Status::Expired);
-    assert_eq!(status_of(&rules, "2024-12-30", &a, "band-80"), Status::NotYetInForce);
+    let a = answers(&[
+        ("economic", RawValue::Text("dibao".into())),
+        ("ability", RawValue::Text("intact".into())),
+    ]);
+    assert_eq!(
+        status_of(&rules, "2026-12-31", &a, "subsidy"),
+        Status::NotYetInForce
+    );
+    assert_eq!(
+        status_of(&rules, "2027-01-01", &a, "subsidy"),
+        Status::Eligible
+    );
+    assert_eq!(
+        status_of(&rules, "2027-12-31", &a, "subsidy"),
+        Status::Eligible
+    );
+    assert_eq!(
+        status_of(&rules, "2028-01-01", &a, "subsidy"),
+        Status::Expired
+    );
+    assert_eq!(
+        status_of(&rules, "2024-12-30", &a, "band-80"),
+        Status::NotYetInForce
+    );
 }
 
 #[test]
 fn an_exclusion_replaces_the_other_service() {
     let rules = fixture();
-    let severe = answers(&[("economic", RawValue::Text("dibao".into())), ("ability", RawValue::Text("severe".into()))]);
-    assert_eq!(status_of(&rules, "2027-06-01", &severe, "nursing"), Status::Eligible);
-    assert_eq!(status_of(&rules, "2027-06-01", &severe, "subsidy"), Status::Ineligible);
+    let severe = answers(&[
+        ("economic", RawValue::Text("dibao".into())),
+        ("ability", RawValue::Text("severe".into())),
+    ]);
+    assert_eq!(
+        status_of(&rules, "2027-06-01", &severe, "nursing"),
+        Status::Eligible
+    );
+    assert_eq!(
+        status_of(&rules, "2027-06-01", &severe, "subsidy"),
+        Status::Ineligible
+    );
     let unknown = answers(&[("economic", RawValue::Text("dibao".into()))]);
-    assert_eq!(status_of(&rules, "2027-06-01", &unknown, "subsidy"), Status::Maybe);
+    assert_eq!(
+        status_of(&rules, "2027-06-01", &unknown, "subsidy"),
+        Status::Maybe
+    );
 }
 
 #[test]
 fn the_next_useful_question_settles_the_most_services() {
     let rules = fixture();
     let date = Date::parse("2026-11-22").unwrap();
-    let e = evaluate(&rules, "410726", date, &Answers::new()).unwrap();
-    let next = next_questions(&e);
+    let plan = Plan::new(&rules, "410726").unwrap();
+    let next = ranked(&plan.quick(date, &Answers::new()));
     assert_eq!(next[0].0, Fact::Age, "{next:?}");
     // Once age 70 is known, the age bands are settled (ineligible) and age is no longer asked.
     let a = answers(&[("age", RawValue::Int(70))]);
-    let e = evaluate(&rules, "410726", date, &a).unwrap();
-    let next: Vec<Fact> = next_questions(&e).into_iter().map(|(f, _)| f).collect();
+    let next: Vec<Fact> = ranked(&plan.quick(date, &a))
+        .into_iter()
+        .map(|(f, _)| f)
+        .collect();
     assert!(!next.contains(&Fact::Age));
-    assert!(next.contains(&Fact::Living) && next.contains(&Fact::Economic) && next.contains(&Fact::Ability));
+    assert!(
+        next.contains(&Fact::Living)
+            && next.contains(&Fact::Economic)
+            && next.contains(&Fact::Ability)
+    );
     // The 80 band tells a 79-year-old when: by the birth date if known.
     let mut a = answers(&[("economic", RawValue::Text("dibao".into()))]);
     a.set_birth_date(Some(Date::parse("1947-03-05").unwrap()));
     let e = evaluate(&rules, "410726", date, &a).unwrap();
-    let band = e.outcomes.iter().find(|o| o.service.id == "band-80").unwrap();
+    let band = e
+        .outcomes
+        .iter()
+        .find(|o| o.service.id == "band-80")
+        .unwrap();
     assert_eq!(band.status, Status::Ineligible);
     let later = band.later.as_ref().unwrap();
-    assert_eq!((later.age, later.earliest, later.status), (80, Date::parse("2027-03-05").unwrap(), Status::Eligible));
+    assert_eq!(
+        (later.age, later.earliest, later.status),
+        (80, Date::parse("2027-03-05").unwrap(), Status::Eligible)
+    );
     // ... but not past the end of the document (2027-12-31): no promise the plan cannot keep.
     let e = evaluate(&rules, "410726", date, &a).unwrap();
-    assert!(e.outcomes.iter().find(|o| o.service.id == "band-90").unwrap().later.is_none());
+    assert!(e
+        .outcomes
+        .iter()
+        .find(|o| o.service.id == "band-90")
+        .unwrap()
+        .later
+        .is_none());
+}
+
+#[test]
+fn the_questionnaire_asks_only_what_matters_and_never_twice() {
+    use yanglao_core::questionnaire::simulate;
+    let rules = fixture();
+    let plan = Plan::new(&rules, "410726").unwrap();
+    let date = Date::parse("2026-11-22").unwrap();
+    // A 70-year-old: after age, the age bands are settled; 不知道 for economic is not asked again.
+    let profile = answers(&[
+        ("age", RawValue::Int(70)),
+        ("living", RawValue::Text("alone".into())),
+    ]);
+    let asked = simulate(&plan, date, &profile);
+    assert_eq!(asked[0], Fact::Age);
+    let mut unique = asked.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), asked.len(), "{asked:?}");
+    assert!(
+        asked.contains(&Fact::Economic)
+            && asked.contains(&Fact::Living)
+            && asked.contains(&Fact::Ability)
+    );
+    assert!(
+        !asked.contains(&Fact::Dementia),
+        "no rule here reads dementia: {asked:?}"
+    );
+    // Someone who answers everything: at the end nothing is maybe any more.
+    let full = answers(&[
+        ("age", RawValue::Int(85)),
+        ("living", RawValue::Text("with_family".into())),
+        ("economic", RawValue::Text("none".into())),
+        ("ability", RawValue::Text("intact".into())),
+    ]);
+    let asked = simulate(&plan, date, &full);
+    let mut known = Answers::new();
+    for f in &asked {
+        known = known.with(*f, full.get(*f));
+    }
+    assert!(plan
+        .quick(date, &known)
+        .iter()
+        .all(|q| q.status != Status::Maybe));
+    // With economic = none, ability no longer matters and is not asked.
+    assert!(!asked.contains(&Fact::Ability), "{asked:?}");
 }

@@ -62,7 +62,10 @@ fn errors_of(text: &str) -> Vec<RuleError> {
 }
 
 fn line_of(text: &str, needle: &str) -> usize {
-    text.lines().position(|l| l.contains(needle)).expect("needle present") + 1
+    text.lines()
+        .position(|l| l.contains(needle))
+        .expect("needle present")
+        + 1
 }
 
 #[test]
@@ -83,7 +86,9 @@ fn a_misspelt_key_names_file_line_and_the_expected_keys() {
     assert!(e.message.contains("unknown field `sumary`"), "{e}");
     assert!(e.message.contains("summary"), "says what was expected: {e}");
     assert_eq!(e.line, line_of(&bad, "sumary"), "{e}");
-    assert!(e.to_string().starts_with(&format!("rules/150104.toml:{}: ", e.line)));
+    assert!(e
+        .to_string()
+        .starts_with(&format!("rules/150104.toml:{}: ", e.line)));
 }
 
 #[test]
@@ -93,7 +98,9 @@ fn an_unknown_fact_names_the_line_inside_the_condition() {
     assert_eq!(errors.len(), 1);
     assert_eq!(errors[0].line, line_of(&bad, "abilty"), "{}", errors[0]);
     assert!(errors[0].message.contains("unknown fact `abilty`"));
-    assert!(errors[0].message.contains("expected one of: age, lives_in_region"));
+    assert!(errors[0]
+        .message
+        .contains("expected one of: age, lives_in_region"));
 }
 
 #[test]
@@ -106,20 +113,33 @@ fn an_unknown_value_and_a_wrong_type_are_refused_with_their_lines() {
     let bad = GOOD.replace("clause = \"三、(一)\"", "clause = 3");
     let e = &errors_of(&bad)[0];
     assert_eq!(e.line, line_of(&bad, "clause = 3"), "{e}");
-    assert!(e.message.contains("invalid type") && e.message.contains("string"), "{e}");
+    assert!(
+        e.message.contains("invalid type") && e.message.contains("string"),
+        "{e}"
+    );
 
     let bad = GOOD.replace("answers = { age = 72, lives_in_region = true, ability = \"moderate\", living = \"alone\"", "answers = { age = \"72\", lives_in_region = true, ability = \"moderate\", living = \"alone\"");
     let e = &errors_of(&bad)[0];
     assert_eq!(e.line, line_of(&bad, "age = \"72\""), "{e}");
-    assert!(e.message.contains("age must be a whole number from 0 to 130"), "{e}");
+    assert!(
+        e.message
+            .contains("age must be a whole number from 0 to 130"),
+        "{e}"
+    );
 }
 
 #[test]
 fn unreachable_services_bad_dates_and_missing_notes_are_errors() {
-    let bad = GOOD.replace("age >= 60 and lives_in_region", "age >= 60 and age < 50 and lives_in_region");
+    let bad = GOOD.replace(
+        "age >= 60 and lives_in_region",
+        "age >= 60 and age < 50 and lives_in_region",
+    );
     assert!(errors_of(&bad)[0].message.contains("unreachable"));
 
-    let bad = GOOD.replace("effective_from = \"2024-07-25\"", "effective_from = \"2024-02-30\"");
+    let bad = GOOD.replace(
+        "effective_from = \"2024-07-25\"",
+        "effective_from = \"2024-02-30\"",
+    );
     let e = &errors_of(&bad)[0];
     assert!(e.message.contains("not a real date"), "{e}");
     assert_eq!(e.line, line_of(&bad, "2024-02-30"));
@@ -128,7 +148,9 @@ fn unreachable_services_bad_dates_and_missing_notes_are_errors() {
     assert!(errors_of(&bad)[0].message.contains("needs a `note`"));
 
     let bad = GOOD.replace("kind = \"home_care\"", "kind = \"homecare\"");
-    assert!(errors_of(&bad)[0].message.contains("unknown kind `homecare`"));
+    assert!(errors_of(&bad)[0]
+        .message
+        .contains("unknown kind `homecare`"));
 
     let bad = GOOD.replace("status = \"ineligible\"", "status = \"no\"");
     assert!(errors_of(&bad)[0].message.contains("unknown status `no`"));
@@ -141,14 +163,28 @@ fn a_failing_case_is_reported_with_its_line() {
     let (_, failures) = yanglao_core::cases::run_all(&rules);
     assert_eq!(failures.len(), 1);
     assert!(failures[0].at.starts_with("rules/150104.toml:"));
-    assert!(failures[0].message.contains("expected eligible, got ineligible"), "{}", failures[0]);
+    assert!(
+        failures[0]
+            .message
+            .contains("expected eligible, got ineligible"),
+        "{}",
+        failures[0]
+    );
 }
 
 #[test]
 fn exclusions_must_name_real_services_and_not_loop() {
-    let bad = GOOD.replace("clause = \"三、(一)\"", "clause = \"三、(一)\"\nexcludes = [\"nope\"]");
-    assert!(errors_of(&bad)[0].message.contains("unknown service id `nope`"));
-    let bad = GOOD.replace("clause = \"三、(一)\"", "clause = \"三、(一)\"\nexcludes = [\"test-home-care\"]");
+    let bad = GOOD.replace(
+        "clause = \"三、(一)\"",
+        "clause = \"三、(一)\"\nexcludes = [\"nope\"]",
+    );
+    assert!(errors_of(&bad)[0]
+        .message
+        .contains("unknown service id `nope`"));
+    let bad = GOOD.replace(
+        "clause = \"三、(一)\"",
+        "clause = \"三、(一)\"\nexcludes = [\"test-home-care\"]",
+    );
     assert!(errors_of(&bad)[0].message.contains("cannot exclude itself"));
 }
 
@@ -177,7 +213,11 @@ fn reasons_come_from_the_condition_tree() {
     let e = evaluate(&rules, "150104", date, &with_family).unwrap();
     let o = &e.outcomes[0];
     assert_eq!(o.status, Status::Ineligible);
-    assert!(o.unmet[0].contains("需符合以下任一条件：第4类：70周岁以上独居；第6类：90周岁以上"), "{:?}", o.unmet);
+    assert!(
+        o.unmet[0].contains("需符合以下任一条件：第4类：70周岁以上独居；第6类：90周岁以上"),
+        "{:?}",
+        o.unmet
+    );
     let later = o.later.as_ref().expect("qualifies at 90");
     assert_eq!(later.age, 90);
     assert_eq!(later.latest, Date::parse("2044-11-22").unwrap());
@@ -185,5 +225,8 @@ fn reasons_come_from_the_condition_tree() {
 
     // A county below a region with rules inherits them; a code with none is an error.
     assert!(evaluate(&rules, "150000", date, &answers).is_err());
-    assert!(evaluate(&rules, "15010", date, &answers).unwrap_err().0.contains("6-digit"));
+    assert!(evaluate(&rules, "15010", date, &answers)
+        .unwrap_err()
+        .0
+        .contains("6-digit"));
 }

@@ -10,8 +10,14 @@ use yanglao_core::model::{Amount, Apply, Cond, Document, Kind, Op, Region, RuleS
 use yanglao_core::{Answers, Date, Fact, Plan, Status};
 
 /// The facts random rules use: a wide integer, small enums, an ordered enum, yes/no.
-const FACTS: [Fact; 6] =
-    [Fact::Age, Fact::Living, Fact::Ability, Fact::Economic, Fact::Dementia, Fact::DisabilityGrade];
+const FACTS: [Fact; 6] = [
+    Fact::Age,
+    Fact::Living,
+    Fact::Ability,
+    Fact::Economic,
+    Fact::Dementia,
+    Fact::DisabilityGrade,
+];
 
 fn leaf() -> impl Strategy<Value = Cond> {
     let fact = prop::sample::select(FACTS.to_vec());
@@ -28,13 +34,20 @@ fn leaf() -> impl Strategy<Value = Cond> {
             };
             Cond::Cmp { fact, op, value }
         }),
-        (fact, any::<u64>(), any::<bool>()).prop_filter_map("age has no in-lists", |(fact, bits, negated)| {
-            if fact == Fact::Age {
-                return None;
+        (fact, any::<u64>(), any::<bool>()).prop_filter_map(
+            "age has no in-lists",
+            |(fact, bits, negated)| {
+                if fact == Fact::Age {
+                    return None;
+                }
+                let (_, hi) = fact.bounds();
+                Some(Cond::In {
+                    fact,
+                    mask: bits & ((1u64 << (hi + 1)) - 1),
+                    negated,
+                })
             }
-            let (_, hi) = fact.bounds();
-            Some(Cond::In { fact, mask: bits & ((1u64 << (hi + 1)) - 1), negated })
-        }),
+        ),
     ]
 }
 
@@ -44,7 +57,10 @@ fn cond() -> impl Strategy<Value = Cond> {
             prop::collection::vec(inner.clone(), 1..4).prop_map(Cond::All),
             prop::collection::vec(inner.clone(), 1..4).prop_map(Cond::Any),
             inner.clone().prop_map(|c| Cond::Not(Box::new(c))),
-            inner.prop_map(|c| Cond::Label { label: "标签".into(), inner: Box::new(c) }),
+            inner.prop_map(|c| Cond::Label {
+                label: "标签".into(),
+                inner: Box::new(c)
+            }),
         ]
     })
 }
@@ -56,7 +72,10 @@ fn with_verify(c: Cond, notes: u8, or: bool) -> Cond {
     }
     let mut items = vec![c];
     for index in 0..notes {
-        items.push(Cond::Verify { index, note: format!("核实{index}") });
+        items.push(Cond::Verify {
+            index,
+            note: format!("核实{index}"),
+        });
     }
     if or {
         Cond::Any(items)
@@ -72,7 +91,8 @@ fn answers() -> impl Strategy<Value = Answers> {
         for (fact, (known, v)) in FACTS.iter().zip(picks) {
             if known {
                 let (lo, hi) = fact.bounds();
-                a.set(*fact, Some(lo + i32::from(v) % (hi - lo + 1))).unwrap();
+                a.set(*fact, Some(lo + i32::from(v) % (hi - lo + 1)))
+                    .unwrap();
             }
         }
         a
@@ -83,7 +103,11 @@ fn answers() -> impl Strategy<Value = Answers> {
 fn oracle(c: &Cond, a: &Answers, verify: u64) -> bool {
     match c {
         Cond::Cmp { fact, op, value } => op.holds(a.get(*fact).unwrap(), *value),
-        Cond::In { fact, mask, negated } => {
+        Cond::In {
+            fact,
+            mask,
+            negated,
+        } => {
             let v = a.get(*fact).unwrap();
             (mask & (1u64 << v) != 0) != *negated
         }
@@ -109,7 +133,10 @@ fn completions(a: &Answers, notes: u8) -> Vec<(Answers, u64)> {
             .collect();
     }
     for n in 0..notes {
-        out = out.into_iter().flat_map(|(b, v)| [(b.clone(), v), (b, v | 1 << n)]).collect();
+        out = out
+            .into_iter()
+            .flat_map(|(b, v)| [(b.clone(), v), (b, v | 1 << n)])
+            .collect();
     }
     out
 }
@@ -232,7 +259,11 @@ proptest! {
 
 fn age_leaf() -> impl Strategy<Value = Cond> {
     let op = prop::sample::select(vec![Op::Eq, Op::Ne, Op::Lt, Op::Le, Op::Gt, Op::Ge]);
-    (op, 55i32..70).prop_map(|(op, value)| Cond::Cmp { fact: Fact::Age, op, value })
+    (op, 55i32..70).prop_map(|(op, value)| Cond::Cmp {
+        fact: Fact::Age,
+        op,
+        value,
+    })
 }
 
 proptest! {
