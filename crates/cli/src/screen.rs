@@ -275,13 +275,31 @@ fn cell_value(fact: Option<Fact>, cell: &str) -> RawValue {
 pub fn csv(
     plan: &Plan,
     date: Date,
-    input: impl std::io::Read,
+    mut input: impl std::io::Read,
     out: &mut impl Write,
 ) -> Result<Summary, String> {
+    let mut data = Vec::new();
+    input
+        .read_to_end(&mut data)
+        .map_err(|e| format!("cannot read standard input: {e}"))?;
+    // Line numbers from byte offsets: the csv crate's own count lags with CRLF (Excel) endings.
+    let newlines: Vec<usize> = data
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| **b == b'\n')
+        .map(|(i, _)| i)
+        .collect();
+    let line_at = |byte: u64| -> usize {
+        let mut at = byte as usize;
+        while at < data.len() && (data[at] == b'\r' || data[at] == b'\n') {
+            at += 1;
+        }
+        newlines.partition_point(|&n| n < at) + 1
+    };
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
         .has_headers(false)
-        .from_reader(input);
+        .from_reader(data.as_slice());
     let mut records = reader.byte_records();
     let header = match records.next() {
         None => return Err("the CSV is empty: the first row must name the answer keys".into()),
@@ -318,12 +336,12 @@ pub fn csv(
     for record in records {
         let (number, parsed, reference) = match record {
             Err(e) => {
-                let at = e.position().map(|p| p.line() as usize).unwrap_or(line + 1);
+                let at = e.position().map(|p| line_at(p.byte())).unwrap_or(line + 1);
                 line = at;
                 (at, Err(format!("cannot read this row: {e}")), String::new())
             }
             Ok(r) => {
-                let at = r.position().map(|p| p.line() as usize).unwrap_or(line + 1);
+                let at = r.position().map(|p| line_at(p.byte())).unwrap_or(line + 1);
                 line = at;
                 if r.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) {
                     continue;

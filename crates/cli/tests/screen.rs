@@ -15,9 +15,12 @@ fn screen(args: &[&str], stdin: &[u8]) -> Output {
         .unwrap();
     let mut input = child.stdin.take().unwrap();
     let data = stdin.to_vec();
-    let writer = std::thread::spawn(move || input.write_all(&data));
+    // The command may exit before reading its input (a bad flag): ignore a closed pipe.
+    let writer = std::thread::spawn(move || {
+        let _ = input.write_all(&data);
+    });
     let out = child.wait_with_output().unwrap();
-    writer.join().unwrap().unwrap();
+    writer.join().unwrap();
     out
 }
 

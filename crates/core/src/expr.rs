@@ -251,13 +251,15 @@ impl Parser {
                 )?;
                 let note = match self.next() {
                     (_, Tok::Text(t)) if !t.trim().is_empty() => t,
-                    (at, other) => return Err(ExprError {
-                        offset: at,
-                        message: format!(
+                    (at, other) => {
+                        return Err(ExprError {
+                            offset: at,
+                            message: format!(
                             "verify needs a quoted note saying what the office checks, found {}",
                             describe(&other)
                         ),
-                    }),
+                        })
+                    }
                 };
                 self.expect(Tok::RParen, "`)` after the verify note")?;
                 let index = self.verify_count;
