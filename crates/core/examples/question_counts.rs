@@ -153,7 +153,7 @@ fn main() {
             .map(|(_, p)| simulate(&plan, date, p).len())
             .collect();
         counts.sort_unstable();
-        let median = if counts.len() % 2 == 0 {
+        let median = if counts.len().is_multiple_of(2) {
             (counts[counts.len() / 2 - 1] + counts[counts.len() / 2]) as f64 / 2.0
         } else {
             counts[counts.len() / 2] as f64

@@ -1,0 +1,145 @@
+#!/usr/bin/env bash
+# Installs what building, serving and testing the app need, skipping whatever
+# is already there (a second run takes seconds). Works on a bare Debian 12
+# machine with rustup/cargo, node + npm and python3; see shared/ENVIRONMENT.md.
+#
+#   ./scripts/setup.sh
+#
+# Prints one line per step; exits non-zero with the reason when a step fails.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+
+CARGO_BIN="${CARGO_HOME:-$HOME/.cargo}/bin"
+BINARYEN_VERSION=132
+BINARYEN_BIN="$ROOT/.tools/node_modules/binaryen/bin"
+export PATH="$BINARYEN_BIN:$CARGO_BIN:$PATH"
+
+step() { printf '%-22s %s\n' "$1" "$2"; }
+fail() {
+    printf 'setup: %s\n' "$1" >&2
+    exit 1
+}
+need() { command -v "$1" >/dev/null 2>&1 || fail "$1 is not installed: $2"; }
+
+need cargo "install Rust with rustup first (https://rustup.rs)"
+need rustup "install Rust with rustup first (https://rustup.rs)"
+need npm "install Node.js 20 with npm first"
+
+# Runs a command as root: directly when we are root, else through sudo.
+as_root() {
+    if [ "$(id -u)" -eq 0 ]; then
+        "$@"
+    elif command -v sudo >/dev/null 2>&1; then
+        sudo "$@"
+    else
+        fail "'$*' needs root; run this script as root or install sudo"
+    fi
+}
+
+# 1. The WebAssembly target.
+installed_targets=$(rustup target list --installed) || fail "rustup target list --installed failed"
+if grep -qx wasm32-unknown-unknown <<<"$installed_targets"; then
+    step "wasm32 target" "already present"
+else
+    rustup target add wasm32-unknown-unknown >/dev/null ||
+        fail "rustup target add wasm32-unknown-unknown failed"
+    step "wasm32 target" "installed"
+fi
+
+# 2. System packages, in one apt-get run: Chromium and its driver for the
+#    browser tests; a Chinese font so headless screenshots show characters
+#    rather than empty boxes; a C compiler, which `cargo install` of Trunk and
+#    wasm-bindgen-cli needs (ring).
+has_chromium() { [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; }
+has_cjk_font() { command -v fc-list >/dev/null 2>&1 && [ -n "$(fc-list :lang=zh 2>/dev/null)" ]; }
+has_cc() { command -v cc >/dev/null 2>&1; }
+packages=()
+has_chromium || packages+=(chromium chromium-driver)
+has_cjk_font || packages+=(fonts-wqy-microhei)
+has_cc || packages+=(gcc libc6-dev)
+if [ ${#packages[@]} -gt 0 ]; then
+    need apt-get "it installs ${packages[*]} (Debian/Ubuntu)"
+    export DEBIAN_FRONTEND=noninteractive
+    as_root apt-get update -qq || fail "apt-get update failed"
+    as_root apt-get install -y -qq "${packages[@]}" >/dev/null ||
+        fail "apt-get install ${packages[*]} failed"
+fi
+if [[ " ${packages[*]} " == *" chromium "* ]]; then
+    has_chromium || fail "chromium or chromedriver still missing from /usr/bin after apt-get install"
+    step "chromium" "installed ($(/usr/bin/chromium --version 2>/dev/null | head -n1))"
+else
+    step "chromium" "already present ($(/usr/bin/chromium --version 2>/dev/null | head -n1))"
+fi
+if [[ " ${packages[*]} " == *" fonts-wqy-microhei "* ]]; then
+    has_cjk_font || fail "no Chinese font found by fc-list after installing fonts-wqy-microhei"
+    step "chinese font" "installed (fonts-wqy-microhei)"
+else
+    step "chinese font" "already present"
+fi
+if [[ " ${packages[*]} " == *" gcc "* ]]; then
+    has_cc || fail "no C compiler (cc) after installing gcc"
+    step "c compiler" "installed (gcc)"
+else
+    step "c compiler" "already present"
+fi
+
+# 3. Trunk 0.21 (0.22 needs a newer rustc than this machine has).
+trunk_ok() { trunk --version 2>/dev/null | grep -Eq '^trunk 0\.21\.'; }
+if trunk_ok; then
+    step "trunk" "already present ($(trunk --version))"
+else
+    # Another `cargo install trunk` (an earlier set-up still running) would
+    # build the same thing twice on two cores: wait for it instead.
+    waited=0
+    while pgrep -f 'cargo install trunk' >/dev/null 2>&1; do
+        [ "$waited" -eq 0 ] && step "trunk" "waiting for a cargo install trunk already running"
+        [ "$waited" -ge 3600 ] && fail "gave up after an hour waiting for the other cargo install trunk"
+        sleep 10
+        waited=$((waited + 10))
+    done
+    if trunk_ok; then
+        step "trunk" "installed by the other run ($(trunk --version))"
+    else
+        step "trunk" "installing (cargo install, about 10 minutes on 2 cores)"
+        cargo install trunk --version '~0.21' --locked --quiet ||
+            fail "cargo install trunk --version ~0.21 --locked failed"
+        trunk_ok || fail "trunk installed but 'trunk --version' does not say 0.21.x"
+        step "trunk" "installed ($(trunk --version))"
+    fi
+fi
+
+# 4. wasm-bindgen-cli at exactly the wasm-bindgen version in Cargo.lock (the
+#    CLI, Trunk and the test runner refuse to work with any other).
+[ -f Cargo.lock ] || cargo generate-lockfile --quiet || fail "cargo generate-lockfile failed"
+WB_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+[ -n "$WB_VERSION" ] || fail "no wasm-bindgen version found in Cargo.lock"
+TRUNK_WB=$(sed -n 's/^wasm_bindgen *= *"\(.*\)".*/\1/p' Trunk.toml)
+[ "$TRUNK_WB" = "$WB_VERSION" ] ||
+    fail "Trunk.toml pins wasm_bindgen = \"$TRUNK_WB\" but Cargo.lock has wasm-bindgen $WB_VERSION; make them equal"
+wb_ok() {
+    [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" = "$WB_VERSION" ] &&
+        command -v wasm-bindgen-test-runner >/dev/null 2>&1
+}
+if wb_ok; then
+    step "wasm-bindgen-cli" "already present ($WB_VERSION)"
+else
+    step "wasm-bindgen-cli" "installing $WB_VERSION (cargo install, about 3 minutes)"
+    # Without --locked: the registry mirror lacks one of its pinned dependencies.
+    cargo install wasm-bindgen-cli --version "=$WB_VERSION" --force --quiet ||
+        fail "cargo install wasm-bindgen-cli --version =$WB_VERSION failed"
+    wb_ok || fail "wasm-bindgen-cli installed but 'wasm-bindgen --version' does not say $WB_VERSION"
+    step "wasm-bindgen-cli" "installed ($WB_VERSION)"
+fi
+
+# 5. wasm-opt from npm's binaryen (Debian's binaryen is too old for rustc 1.95).
+wo_ok() { "$BINARYEN_BIN/wasm-opt" --version 2>/dev/null | grep -q "version $BINARYEN_VERSION"; }
+if wo_ok; then
+    step "wasm-opt" "already present (binaryen $BINARYEN_VERSION in .tools/)"
+else
+    mkdir -p .tools
+    npm install --prefix .tools --no-audit --no-fund --silent "binaryen@$BINARYEN_VERSION" ||
+        fail "npm install binaryen@$BINARYEN_VERSION failed"
+    wo_ok || fail "binaryen installed but .tools/node_modules/binaryen/bin/wasm-opt does not report version $BINARYEN_VERSION"
+    step "wasm-opt" "installed (binaryen $BINARYEN_VERSION in .tools/)"
+fi

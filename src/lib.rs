@@ -1,0 +1,15 @@
+//! The yanglao browser app: which basic elderly-care services an older person
+//! can claim, decided in the browser by the engine (`yanglao-core`) from the
+//! rule files embedded at build time.
+//!
+//! `main.rs` mounts [`App`] on the page; tests and host pages mount
+//! [`Checker`] into an element of their own.
+
+pub mod app;
+pub mod components;
+pub mod regions;
+pub mod rules;
+pub mod start;
+pub mod state;
+
+pub use app::{App, Checker, CheckerProps};

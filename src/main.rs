@@ -1,0 +1,3 @@
+fn main() {
+    yew::Renderer::<yanglao_app::App>::new().render();
+}
