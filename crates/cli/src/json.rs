@@ -3,7 +3,7 @@
 use serde_json::{json, Map, Value};
 use yanglao_core::{Amount, Answers, Evaluation, RawValue};
 
-fn raw(value: &Value) -> RawValue {
+fn raw(value: &Value) -> RawValue<'_> {
     match value {
         Value::Null => RawValue::Null,
         Value::Bool(b) => RawValue::Bool(*b),
@@ -11,7 +11,7 @@ fn raw(value: &Value) -> RawValue {
             Some(i) => RawValue::Int(i),
             None => RawValue::Float(n.as_f64().unwrap_or(f64::NAN)),
         },
-        Value::String(s) => RawValue::Text(s.clone()),
+        Value::String(s) => RawValue::Text(s.as_str().into()),
         Value::Array(_) => RawValue::Other("a list"),
         Value::Object(_) => RawValue::Other("an object"),
     }

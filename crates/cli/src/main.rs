@@ -11,9 +11,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use yanglao_core::{Date, RuleSet};
 
-mod embedded {
-    include!(concat!(env!("OUT_DIR"), "/rule_files.rs"));
-}
+/// The rules compiled by build.rs (without their example cases), or the errors that stopped them.
+static RULES_BIN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/rules.bin"));
+static RULE_ERRORS: &str = include_str!(concat!(env!("OUT_DIR"), "/rule_errors.txt"));
 
 const USAGE: &str = "usage:
   yanglao check --region CODE [--date YYYY-MM-DD] --answers FILE|-
@@ -90,16 +90,12 @@ fn flag<'a>(flags: &'a [(String, String)], name: &str) -> Option<&'a str> {
 }
 
 fn embedded_rules() -> Result<RuleSet, Fail> {
-    let files: Vec<(String, String)> = embedded::RULE_FILES
-        .iter()
-        .map(|(n, t)| (n.to_string(), t.to_string()))
-        .collect();
-    yanglao_core::source::load_files(&files).map_err(|errors| {
-        Fail(format!(
-            "the built-in rules have errors (run `yanglao rules check`): {}",
-            errors[0]
-        ))
-    })
+    if let Some(first) = RULE_ERRORS.lines().next() {
+        return Err(Fail(format!(
+            "the built-in rules have errors (run `yanglao rules check`): {first}"
+        )));
+    }
+    RuleSet::from_bytes(RULES_BIN).map_err(Fail)
 }
 
 /// Today in China (UTC+8), the date policies are counted in.

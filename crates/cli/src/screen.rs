@@ -70,52 +70,95 @@ fn missing_union(quick: &[yanglao_core::eval::Quick]) -> FactSet {
         .fold(FactSet::EMPTY, |acc, q| acc.union(q.missing))
 }
 
-/// One JSON line read straight into answers (no intermediate JSON tree):
-/// the `ref` as raw JSON text to pass through, and the answers or the first problem.
-struct Line {
-    reference: Option<Box<serde_json::value::RawValue>>,
+/// One JSON line read straight into answers, borrowing from the line: no
+/// JSON tree, and no allocation for keys, values or `ref` on the usual path.
+struct Line<'de> {
+    reference: Option<&'de serde_json::value::RawValue>,
     answers: Result<Answers, String>,
 }
 
-/// An answer value as JSON gives it.
-struct Raw(RawValue);
+/// An answer key, matched without allocating.
+enum Key<'de> {
+    Ref,
+    Answer(std::borrow::Cow<'de, str>),
+}
 
-impl<'de> serde::Deserialize<'de> for Raw {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Raw, D::Error> {
+impl<'de> serde::Deserialize<'de> for Key<'de> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Key<'de>, D::Error> {
         struct V;
         impl<'de> serde::de::Visitor<'de> for V {
-            type Value = Raw;
+            type Value = Key<'de>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an answer key")
+            }
+            fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Key<'de>, E> {
+                Ok(if v == "ref" {
+                    Key::Ref
+                } else {
+                    Key::Answer(v.into())
+                })
+            }
+            fn visit_str<E>(self, v: &str) -> Result<Key<'de>, E> {
+                // Only keys written with escapes get here.
+                Ok(if v == "ref" {
+                    Key::Ref
+                } else {
+                    Key::Answer(v.to_string().into())
+                })
+            }
+        }
+        d.deserialize_str(V)
+    }
+}
+
+/// An answer value as JSON gives it, text borrowed from the line.
+struct Raw<'de>(RawValue<'de>);
+
+impl<'de> serde::Deserialize<'de> for Raw<'de> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Raw<'de>, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = Raw<'de>;
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
                 f.write_str("an answer value")
             }
-            fn visit_bool<E>(self, v: bool) -> Result<Raw, E> {
+            fn visit_bool<E>(self, v: bool) -> Result<Raw<'de>, E> {
                 Ok(Raw(RawValue::Bool(v)))
             }
-            fn visit_i64<E>(self, v: i64) -> Result<Raw, E> {
+            fn visit_i64<E>(self, v: i64) -> Result<Raw<'de>, E> {
                 Ok(Raw(RawValue::Int(v)))
             }
-            fn visit_u64<E>(self, v: u64) -> Result<Raw, E> {
+            fn visit_u64<E>(self, v: u64) -> Result<Raw<'de>, E> {
                 Ok(Raw(i64::try_from(v)
                     .map(RawValue::Int)
                     .unwrap_or(RawValue::Float(v as f64))))
             }
-            fn visit_f64<E>(self, v: f64) -> Result<Raw, E> {
+            fn visit_f64<E>(self, v: f64) -> Result<Raw<'de>, E> {
                 Ok(Raw(RawValue::Float(v)))
             }
-            fn visit_str<E>(self, v: &str) -> Result<Raw, E> {
-                Ok(Raw(RawValue::Text(v.to_string())))
+            fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Raw<'de>, E> {
+                Ok(Raw(RawValue::Text(v.into())))
             }
-            fn visit_unit<E>(self) -> Result<Raw, E> {
+            fn visit_str<E>(self, v: &str) -> Result<Raw<'de>, E> {
+                Ok(Raw(RawValue::Text(v.to_string().into())))
+            }
+            fn visit_unit<E>(self) -> Result<Raw<'de>, E> {
                 Ok(Raw(RawValue::Null))
             }
-            fn visit_none<E>(self) -> Result<Raw, E> {
+            fn visit_none<E>(self) -> Result<Raw<'de>, E> {
                 Ok(Raw(RawValue::Null))
             }
-            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Raw, A::Error> {
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<Raw<'de>, A::Error> {
                 while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
                 Ok(Raw(RawValue::Other("a list")))
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Raw, A::Error> {
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Raw<'de>, A::Error> {
                 while map
                     .next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?
                     .is_some()
@@ -127,24 +170,30 @@ impl<'de> serde::Deserialize<'de> for Raw {
     }
 }
 
-impl<'de> serde::Deserialize<'de> for Line {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Line, D::Error> {
+impl<'de> serde::Deserialize<'de> for Line<'de> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Line<'de>, D::Error> {
         struct V;
         impl<'de> serde::de::Visitor<'de> for V {
-            type Value = Line;
+            type Value = Line<'de>;
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
                 f.write_str("a JSON object of answers")
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Line, A::Error> {
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Line<'de>, A::Error> {
                 let mut line = Line {
                     reference: None,
                     answers: Ok(Answers::new()),
                 };
-                while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
-                    if key == "ref" {
-                        line.reference = Some(map.next_value()?);
-                        continue;
-                    }
+                while let Some(key) = map.next_key::<Key<'de>>()? {
+                    let key = match key {
+                        Key::Ref => {
+                            line.reference = Some(map.next_value()?);
+                            continue;
+                        }
+                        Key::Answer(key) => key,
+                    };
                     let Raw(value) = map.next_value()?;
                     if let Ok(answers) = &mut line.answers {
                         if let Err(e) = answers.set_raw(&key, &value) {
@@ -163,7 +212,7 @@ impl<'de> serde::Deserialize<'de> for Line {
 pub fn jsonl(
     plan: &Plan,
     date: Date,
-    input: impl BufRead,
+    mut input: impl BufRead,
     out: &mut impl Write,
 ) -> std::io::Result<Summary> {
     let mut summary = Summary::new(plan.services.len());
@@ -185,30 +234,41 @@ pub fn jsonl(
         .iter()
         .map(|(_, s)| format!("\",\"amount\":{}}}", amount_json(&s.amount)))
         .collect();
-    for (index, line) in input.split(b'\n').enumerate() {
-        let number = index + 1;
-        let mut bytes = line?;
-        if bytes.last() == Some(&b'\r') {
-            bytes.pop();
+    let mut buffer = Vec::with_capacity(1024);
+    let mut number = 0usize;
+    loop {
+        buffer.clear();
+        if input.read_until(b'\n', &mut buffer)? == 0 {
+            break;
         }
-        if number == 1 && bytes.starts_with("\u{feff}".as_bytes()) {
-            bytes.drain(..3);
+        number += 1;
+        let mut bytes = buffer.as_slice();
+        while let [rest @ .., b'\n' | b'\r'] = bytes {
+            bytes = rest;
+        }
+        if number == 1 {
+            bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
         }
         if bytes.iter().all(|b| b.is_ascii_whitespace()) {
             continue;
         }
-        let (reference, parsed) = match serde_json::from_slice::<Line>(&bytes) {
+        // UTF-8 is checked once for the whole line, not string by string.
+        let parsed_line = match std::str::from_utf8(bytes) {
+            Ok(text) => serde_json::from_str::<Line>(text).map_err(Some),
+            Err(_) => Err(None),
+        };
+        let (reference, parsed) = match parsed_line {
             Ok(line) => (line.reference, line.answers),
-            Err(e) if e.is_syntax() || e.is_eof() => (None, Err(format!("not valid JSON: {e}"))),
-            Err(_) if std::str::from_utf8(&bytes).is_err() => {
-                (None, Err("the line is not UTF-8 text".into()))
+            Err(None) => (None, Err("the line is not UTF-8 text".into())),
+            Err(Some(e)) if e.is_syntax() || e.is_eof() => {
+                (None, Err(format!("not valid JSON: {e}")))
             }
-            Err(_) => (
+            Err(Some(_)) => (
                 None,
                 Err("expected a JSON object of answers, such as {\"age\": 72}".into()),
             ),
         };
-        let reference = reference.as_ref().map(|r| r.get()).unwrap_or("null");
+        let reference = reference.map(|r| r.get()).unwrap_or("null");
         match screen_one(plan, date, parsed) {
             Err(message) => {
                 summary.errors += 1;
@@ -249,7 +309,7 @@ pub fn jsonl(
 }
 
 /// A CSV cell as an answer: empty is "not answered"; numbers and yes/no as people type them.
-fn cell_value(fact: Option<Fact>, cell: &str) -> RawValue {
+fn cell_value(fact: Option<Fact>, cell: &str) -> RawValue<'_> {
     let cell = cell.trim();
     if cell.is_empty() {
         return RawValue::Null;
@@ -258,15 +318,15 @@ fn cell_value(fact: Option<Fact>, cell: &str) -> RawValue {
         Some(yanglao_core::facts::FactType::Int { .. }) => cell
             .parse::<i64>()
             .map(RawValue::Int)
-            .unwrap_or_else(|_| RawValue::Text(cell.to_string())),
+            .unwrap_or_else(|_| RawValue::Text(cell.into())),
         Some(yanglao_core::facts::FactType::Bool { .. }) => {
             match cell.to_ascii_lowercase().as_str() {
                 "true" | "1" | "yes" | "是" => RawValue::Bool(true),
                 "false" | "0" | "no" | "否" => RawValue::Bool(false),
-                _ => RawValue::Text(cell.to_string()),
+                _ => RawValue::Text(cell.into()),
             }
         }
-        _ => RawValue::Text(cell.to_string()),
+        _ => RawValue::Text(cell.into()),
     }
 }
 

@@ -10,7 +10,7 @@ use yanglao_core::{Answers, Date, Plan, RawValue};
 
 /// Typical people (as community staff describe them), with some answers unknown (不知道).
 pub fn typical_profiles() -> Vec<(&'static str, Answers)> {
-    let t = |s: &str| RawValue::Text(s.to_string());
+    let t = |s: &'static str| RawValue::Text(s.into());
     let b = RawValue::Bool;
     let i = RawValue::Int;
     let people: Vec<(&str, Vec<(&str, RawValue)>)> = vec![

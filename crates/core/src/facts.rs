@@ -254,7 +254,25 @@ impl Fact {
         self.info().key
     }
     pub fn from_key(key: &str) -> Option<Fact> {
-        FACTS.iter().find(|f| f.key == key).map(|f| f.fact)
+        // A match compiles to a length switch: this is on the batch-screening hot path.
+        Some(match key {
+            "age" => Fact::Age,
+            "lives_in_region" => Fact::LivesInRegion,
+            "economic" => Fact::Economic,
+            "ability" => Fact::Ability,
+            "dementia" => Fact::Dementia,
+            "disability_grade" => Fact::DisabilityGrade,
+            "disability_kind" => Fact::DisabilityKind,
+            "living" => Fact::Living,
+            "fp_family" => Fact::FpFamily,
+            "fp_special_support" => Fact::FpSpecialSupport,
+            "contributor" => Fact::Contributor,
+            "military_priority" => Fact::MilitaryPriority,
+            "no_supporter" => Fact::NoSupporter,
+            "ltc_insurance" => Fact::LtcInsurance,
+            "institution_subsidy" => Fact::InstitutionSubsidy,
+            _ => return None,
+        })
     }
     pub fn index(self) -> usize {
         self as usize
@@ -329,18 +347,19 @@ pub(crate) fn zh_digit(n: i32) -> &'static str {
 }
 
 /// A value as it arrives from JSON, TOML or a CSV cell, before it is checked.
+/// Text is borrowed where the reader can lend it (batch screening allocates nothing).
 #[derive(Clone, Debug, PartialEq)]
-pub enum RawValue {
+pub enum RawValue<'a> {
     Int(i64),
     Float(f64),
     Bool(bool),
-    Text(String),
+    Text(std::borrow::Cow<'a, str>),
     Null,
     /// Arrays, objects and the like: what it was, for the message.
     Other(&'static str),
 }
 
-impl RawValue {
+impl RawValue<'_> {
     fn describe(&self) -> String {
         match self {
             RawValue::Int(i) => i.to_string(),
@@ -451,7 +470,7 @@ impl Answers {
     }
 
     /// Reads one `key = value` pair as the contract writes it. `Null` means "not answered".
-    pub fn set_raw(&mut self, key: &str, raw: &RawValue) -> Result<(), AnswerError> {
+    pub fn set_raw(&mut self, key: &str, raw: &RawValue<'_>) -> Result<(), AnswerError> {
         if key == BIRTH_DATE_KEY {
             return match raw {
                 RawValue::Null => {
@@ -509,7 +528,7 @@ impl Answers {
     /// Reads a whole answers object; the first bad pair is the error.
     pub fn from_pairs<'a, I>(pairs: I) -> Result<Answers, AnswerError>
     where
-        I: IntoIterator<Item = (&'a str, RawValue)>,
+        I: IntoIterator<Item = (&'a str, RawValue<'a>)>,
     {
         let mut answers = Answers::new();
         for (key, raw) in pairs {

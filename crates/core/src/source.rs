@@ -184,12 +184,12 @@ fn parse_date(lines: &Lines, value: &Spanned<String>, what: &str) -> Result<Date
     Date::parse(value.get_ref()).map_err(|e| lines.err(value.span().start, format!("{what}: {e}")))
 }
 
-fn toml_to_raw(value: &toml::Value) -> RawValue {
+fn toml_to_raw(value: &toml::Value) -> RawValue<'_> {
     match value {
         toml::Value::Integer(i) => RawValue::Int(*i),
         toml::Value::Float(f) => RawValue::Float(*f),
         toml::Value::Boolean(b) => RawValue::Bool(*b),
-        toml::Value::String(s) => RawValue::Text(s.clone()),
+        toml::Value::String(s) => RawValue::Text(s.as_str().into()),
         toml::Value::Datetime(_) => RawValue::Other("a TOML date"),
         toml::Value::Array(_) => RawValue::Other("a list"),
         toml::Value::Table(_) => RawValue::Other("a table"),
