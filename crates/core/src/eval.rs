@@ -125,6 +125,27 @@ const MAX_COMPLETIONS: usize = 1 << 16;
 /// missing answers (and every outcome of the verify notes) agrees, else
 /// `Unknown` with the facts and notes that matter.
 pub fn decide(c: &Cond, a: &Answers) -> Decision {
+    decide_shaped(c, Shape::of(c), a)
+}
+
+/// What `decide` needs to know about a condition beyond its tree: worked out
+/// once per service by [`Plan`], not once per person.
+#[derive(Clone, Copy, Debug)]
+pub struct Shape {
+    facts: FactSet,
+    notes: usize,
+}
+
+impl Shape {
+    pub fn of(c: &Cond) -> Shape {
+        Shape {
+            facts: c.facts(),
+            notes: c.verify_count(),
+        }
+    }
+}
+
+fn decide_shaped(c: &Cond, shape: Shape, a: &Answers) -> Decision {
     let tri = kleene(c, a);
     if tri != Tri::Unknown {
         return Decision {
@@ -133,8 +154,8 @@ pub fn decide(c: &Cond, a: &Answers) -> Decision {
             verify: 0,
         };
     }
-    let unknown = FactSet(c.facts().0 & !a.known().0);
-    let verify_count = c.verify_count();
+    let unknown = FactSet(shape.facts.0 & !a.known().0);
+    let verify_count = shape.notes;
     if unknown.is_empty() && verify_count <= 6 {
         return decide_notes_only(c, a, verify_count);
     }
@@ -218,22 +239,41 @@ pub fn decide(c: &Cond, a: &Answers) -> Decision {
 /// Every fact is answered and only verify notes are open (the common case
 /// for complete profiles): the same analysis, without allocating.
 fn decide_notes_only(c: &Cond, a: &Answers, notes: usize) -> Decision {
-    let mut values = [0i32; FACT_COUNT];
-    for f in Fact::ALL {
-        values[f.index()] = a.get(f).unwrap_or(0);
-    }
-    let combos = 1usize << notes;
-    let mut results = 0u64;
-    for bits in 0..combos {
-        if full(c, &values, bits as u64) {
-            results |= 1 << bits;
+    // All 2^notes outcomes of the notes at once, one bit each: bit `k` is the
+    // result when note i is true exactly where bit i of k is set.
+    fn all_outcomes(c: &Cond, a: &Answers) -> u64 {
+        match c {
+            Cond::Cmp { fact, .. } | Cond::In { fact, .. } => {
+                // Every fact is answered here (only notes are open).
+                if leaf(c, a.get(*fact).unwrap_or(0)) {
+                    u64::MAX
+                } else {
+                    0
+                }
+            }
+            Cond::All(items) => items.iter().fold(u64::MAX, |m, i| m & all_outcomes(i, a)),
+            Cond::Any(items) => items.iter().fold(0, |m, i| m | all_outcomes(i, a)),
+            Cond::Not(inner) => !all_outcomes(inner, a),
+            Cond::Verify { index, .. } => NOTE_TRUE[usize::from(*index)],
+            Cond::Label { inner, .. } => all_outcomes(inner, a),
         }
     }
+    /// NOTE_TRUE[i] has bit k set when bit i of k is set.
+    const NOTE_TRUE: [u64; 6] = [
+        0xAAAA_AAAA_AAAA_AAAA,
+        0xCCCC_CCCC_CCCC_CCCC,
+        0xF0F0_F0F0_F0F0_F0F0,
+        0xFF00_FF00_FF00_FF00,
+        0xFFFF_0000_FFFF_0000,
+        0xFFFF_FFFF_0000_0000,
+    ];
+    let combos = 1u32 << notes;
     let everything = if combos == 64 {
         u64::MAX
     } else {
         (1u64 << combos) - 1
     };
+    let results = all_outcomes(c, a) & everything;
     if results == everything || results == 0 {
         let tri = if results == 0 { Tri::False } else { Tri::True };
         return Decision {
@@ -243,10 +283,11 @@ fn decide_notes_only(c: &Cond, a: &Answers, notes: usize) -> Decision {
         };
     }
     let mut verify = 0u64;
-    for note in 0..notes {
-        let matters = (0..combos)
-            .any(|bits| ((results >> bits) ^ (results >> (bits ^ (1 << note)))) & 1 == 1);
-        if matters {
+    for (note, pattern) in NOTE_TRUE.iter().enumerate().take(notes) {
+        // Compare each outcome with note false against the same with note true.
+        let with_false = results & !pattern & everything;
+        let with_true_shifted = (results & pattern) >> (1u32 << note);
+        if with_false != with_true_shifted {
             verify |= 1 << note;
         }
     }
@@ -394,6 +435,8 @@ pub struct Plan<'r> {
     dominators: Vec<Vec<usize>>,
     /// An order in which every service comes after those that take precedence over it.
     order: Vec<usize>,
+    /// Each service's condition shape.
+    shapes: Vec<Shape>,
 }
 
 impl<'r> Plan<'r> {
@@ -435,11 +478,13 @@ impl<'r> Plan<'r> {
         for i in 0..refs.len() {
             visit(i, &dominators, &mut seen, &mut order);
         }
+        let shapes = refs.iter().map(|s| Shape::of(&s.when)).collect();
         Ok(Plan {
             code: code.to_string(),
             services,
             dominators,
             order,
+            shapes,
         })
     }
 
@@ -449,7 +494,8 @@ impl<'r> Plan<'r> {
         let mut out: Vec<Quick> = self
             .services
             .iter()
-            .map(|(_, s)| {
+            .zip(&self.shapes)
+            .map(|((_, s), shape)| {
                 let in_force = s.in_force_on(date);
                 if in_force != Status::Eligible {
                     return Quick {
@@ -459,7 +505,7 @@ impl<'r> Plan<'r> {
                         replaced_by: None,
                     };
                 }
-                let d = decide(&s.when, answers);
+                let d = decide_shaped(&s.when, *shape, answers);
                 let status = match d.tri {
                     Tri::True => Status::Eligible,
                     Tri::False => Status::Ineligible,

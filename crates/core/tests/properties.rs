@@ -65,23 +65,25 @@ fn cond() -> impl Strategy<Value = Cond> {
     })
 }
 
-/// Adds up to two verify notes, numbered in order, by and-ing or or-ing them in.
+/// Adds verify notes, numbered in order, nested alternately with `and` and
+/// `or` (starting with `or` when asked), every third one negated.
 fn with_verify(c: Cond, notes: u8, or: bool) -> Cond {
-    if notes == 0 {
-        return c;
-    }
-    let mut items = vec![c];
+    let mut acc = c;
     for index in 0..notes {
-        items.push(Cond::Verify {
+        let mut note = Cond::Verify {
             index,
             note: format!("核实{index}"),
-        });
+        };
+        if index % 3 == 2 {
+            note = Cond::Not(Box::new(note));
+        }
+        acc = if or == (index % 2 == 0) {
+            Cond::Any(vec![acc, note])
+        } else {
+            Cond::All(vec![acc, note])
+        };
     }
-    if or {
-        Cond::Any(items)
-    } else {
-        Cond::All(items)
-    }
+    acc
 }
 
 /// Partial answers: each fact answered or not, with any value.
@@ -146,7 +148,7 @@ proptest! {
 
     #[test]
     fn definite_results_never_change_and_maybe_lists_exactly_what_matters(
-        c in cond(), a in answers(), notes in 0u8..3, or in any::<bool>()
+        c in cond(), a in answers(), notes in 0u8..5, or in any::<bool>()
     ) {
         let c = with_verify(c, notes, or);
         let d = decide(&c, &a);
