@@ -323,6 +323,28 @@ fn kleene_fallback(c: &Cond, a: &Answers) -> Decision {
     }
 }
 
+/// Whether one person can meet both conditions (their verify notes kept apart).
+pub fn can_both_hold(a: &Cond, b: &Cond) -> bool {
+    fn shifted(c: &Cond, by: u8) -> Cond {
+        match c {
+            Cond::Verify { index, note } => Cond::Verify {
+                index: index + by,
+                note: note.clone(),
+            },
+            Cond::All(items) => Cond::All(items.iter().map(|i| shifted(i, by)).collect()),
+            Cond::Any(items) => Cond::Any(items.iter().map(|i| shifted(i, by)).collect()),
+            Cond::Not(inner) => Cond::Not(Box::new(shifted(inner, by))),
+            Cond::Label { label, inner } => Cond::Label {
+                label: label.clone(),
+                inner: Box::new(shifted(inner, by)),
+            },
+            leaf => leaf.clone(),
+        }
+    }
+    let by = a.verify_count() as u8;
+    satisfiable(&Cond::All(vec![a.clone(), shifted(b, by)]))
+}
+
 /// Whether some answers satisfy the condition (an unreachable service is an error).
 pub fn satisfiable(c: &Cond) -> bool {
     decide(c, &Answers::new()).tri != Tri::False

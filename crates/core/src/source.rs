@@ -688,6 +688,31 @@ fn check_combinations(rules: &RuleSet, files: &[(String, String)], errors: &mut 
             }
         }
     }
+    // Tiers are bands: two of one group must never both apply ("contradicting
+    // tiers"). The engine would still pay only the highest; the file is wrong.
+    let mut grouped: BTreeMap<&str, Vec<&crate::model::Service>> = BTreeMap::new();
+    for region in &rules.regions {
+        for s in &region.services {
+            if let Some(g) = &s.tier_group {
+                grouped.entry(g).or_default().push(s);
+            }
+        }
+    }
+    for (group, members) in &grouped {
+        for (i, a) in members.iter().enumerate() {
+            for b in &members[i + 1..] {
+                if crate::eval::can_both_hold(&a.when, &b.when) {
+                    errors.push(RuleError {
+                        message: format!(
+                            "tiers `{}` and `{}` of tier_group `{group}` overlap: some person meets both; bands must not overlap",
+                            a.id, b.id
+                        ),
+                        ..where_is(&b.id)
+                    });
+                }
+            }
+        }
+    }
     // Loops in "takes precedence over" (excludes and higher tiers).
     let graph = crate::eval::Precedence::build(rules);
     let mut state: HashMap<&str, u8> = HashMap::new();

@@ -76,12 +76,12 @@ effective_until = "2027-12-31"
 {}{}{}{}{}"#,
         service(
             "band-80",
-            "age >= 80 and economic == dibao",
+            "age >= 80 and age < 90 and economic == dibao",
             "tier_group = \"band\"\ntier = 1"
         ),
         service(
             "band-90",
-            "age >= 90 and economic == dibao",
+            "age >= 90 and age < 100 and economic == dibao",
             "tier_group = \"band\"\ntier = 2"
         ),
         service("band-100", "age >= 100", "tier_group = \"band\"\ntier = 3"),
@@ -144,7 +144,8 @@ fn a_county_sees_its_own_services_and_its_provinces() {
 }
 
 #[test]
-fn the_highest_tier_counts_never_twice() {
+fn age_bands_pay_one_band() {
+    // Bands must not overlap (the rules check refuses it); each age falls in one.
     let rules = fixture();
     let a = answers(&[
         ("age", RawValue::Int(92)),
@@ -162,19 +163,11 @@ fn the_highest_tier_counts_never_twice() {
         status_of(&rules, "2026-11-22", &a, "band-100"),
         Status::Ineligible
     );
-    let e = evaluate(&rules, "410726", Date::parse("2026-11-22").unwrap(), &a).unwrap();
-    let low = e
-        .outcomes
-        .iter()
-        .find(|o| o.service.id == "band-80")
-        .unwrap();
-    assert_eq!(low.replaced_by.map(|s| s.id.as_str()), Some("band-90"));
-    assert!(low.unmet.iter().any(|u| u.contains("不重复享受")));
-    // 90+ with the economic status unknown: the 80 band could be the one, or the 90 band: both maybe.
+    // 92 with the economic status unknown: only the 90 band is open.
     let a = answers(&[("age", RawValue::Int(92))]);
     assert_eq!(
         status_of(&rules, "2026-11-22", &a, "band-80"),
-        Status::Maybe
+        Status::Ineligible
     );
     assert_eq!(
         status_of(&rules, "2026-11-22", &a, "band-90"),
@@ -229,6 +222,24 @@ fn an_exclusion_replaces_the_other_service() {
     assert_eq!(
         status_of(&rules, "2027-06-01", &severe, "subsidy"),
         Status::Ineligible
+    );
+    let e = evaluate(
+        &rules,
+        "410726",
+        Date::parse("2027-06-01").unwrap(),
+        &severe,
+    )
+    .unwrap();
+    let subsidy = e
+        .outcomes
+        .iter()
+        .find(|o| o.service.id == "subsidy")
+        .unwrap();
+    assert_eq!(subsidy.replaced_by.map(|s| s.id.as_str()), Some("nursing"));
+    assert!(
+        subsidy.unmet.iter().any(|u| u.contains("不重复享受")),
+        "{:?}",
+        subsidy.unmet
     );
     let unknown = answers(&[("economic", RawValue::Text("dibao".into()))]);
     assert_eq!(
@@ -326,4 +337,47 @@ fn the_questionnaire_asks_only_what_matters_and_never_twice() {
         .all(|q| q.status != Status::Maybe));
     // With economic = none, ability no longer matters and is not asked.
     assert!(!asked.contains(&Fact::Ability), "{asked:?}");
+}
+
+#[test]
+fn overlapping_tiers_are_refused_by_the_rules_check() {
+    // The fixture's bands overlap on purpose where 100+ has no economic condition:
+    // a 100-year-old on 低保 meets band-90 and band-100. Disjoint bands load.
+    let rules_text = |band_100: &str| {
+        format!(
+            r#"[region]
+code = "410726"
+name = "河南省新乡市延津县"
+short_name = "延津县"
+[[documents]]
+id = "doc"
+title = "县文件"
+number = ""
+issuer = "县民政局"
+date = "2024-12-31"
+effective_from = "2024-12-31"
+{}{}"#,
+            service(
+                "band-90",
+                "age >= 90 and age < 100 and economic == dibao",
+                "tier_group = \"band\"\ntier = 1"
+            ),
+            service("band-100", band_100, "tier_group = \"band\"\ntier = 2"),
+        )
+    };
+    let overlapping = load_files(&[("rules/410726.toml".into(), rules_text("age >= 95"))]);
+    let errors = overlapping.expect_err("overlapping bands are refused");
+    assert!(
+        errors[0]
+            .message
+            .contains("tiers `band-90` and `band-100` of tier_group `band` overlap"),
+        "{}",
+        errors[0]
+    );
+    assert!(
+        errors[0].to_string().starts_with("rules/410726.toml:"),
+        "{}",
+        errors[0]
+    );
+    assert!(load_files(&[("rules/410726.toml".into(), rules_text("age >= 100"))]).is_ok());
 }
