@@ -282,3 +282,124 @@ proptest! {
         prop_assert_eq!(d.tri, expected);
     }
 }
+
+fn region(code: &str, services: Vec<Service>) -> Region {
+    let mut r = rules(services).regions.remove(0);
+    r.code = code.to_string();
+    r
+}
+
+/// Random regions at each level: provinces 11–15, cities 01–03, counties 01–03.
+fn region_codes() -> impl Strategy<Value = Vec<String>> {
+    prop::collection::btree_set((11u32..16, 0u32..4, 0u32..4), 1..12).prop_map(|set| {
+        set.into_iter()
+            .map(|(p, c, d)| {
+                if c == 0 {
+                    format!("{p}0000")
+                } else {
+                    format!("{p}{c:02}{d:02}")
+                }
+            })
+            .collect()
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    /// A county sees exactly its own services and those of the regions above it.
+    #[test]
+    fn a_region_sees_exactly_itself_and_its_ancestors(codes in region_codes(), asked in (11u32..16, 1u32..4, 1u32..4)) {
+        let all = Cond::Cmp { fact: Fact::Age, op: Op::Ge, value: 0 };
+        let set = RuleSet {
+            regions: codes.iter().map(|c| region(c, vec![service(&format!("s-{c}"), all.clone(), None, vec![])])).collect(),
+        };
+        let code = format!("{}{:02}{:02}", asked.0, asked.1, asked.2);
+        let expected: Vec<String> = [code.clone(), format!("{}{:02}00", asked.0, asked.1), format!("{}0000", asked.0)]
+            .into_iter()
+            .filter(|c| codes.contains(c))
+            .map(|c| format!("s-{c}"))
+            .collect();
+        match Plan::new(&set, &code) {
+            Ok(plan) => {
+                let seen: Vec<String> = plan.services.iter().map(|(_, s)| s.id.clone()).collect();
+                prop_assert_eq!(seen, expected);
+            }
+            Err(e) => {
+                prop_assert!(expected.is_empty());
+                prop_assert!(e.0.contains("no rules for region"));
+            }
+        }
+    }
+
+    /// In force from the first day to the last, inclusive: not before, not after.
+    #[test]
+    fn dates_in_force_are_inclusive(from in 0i64..20_000, length in 0i64..5_000, open_ended in any::<bool>()) {
+        let from = Date::from_days_since_epoch(from).unwrap();
+        let until = Date::from_days_since_epoch(from.days_since_epoch() + length).unwrap();
+        let mut s = service("s", Cond::Cmp { fact: Fact::Age, op: Op::Ge, value: 0 }, None, vec![]);
+        s.effective_from = from;
+        s.effective_until = if open_ended { None } else { Some(until) };
+        let set = rules(vec![s]);
+        let plan = Plan::new(&set, "150104").unwrap();
+        let a = Answers::new().with(Fact::Age, Some(70));
+        let status = |d: Date| plan.quick(d, &a)[0].status;
+        prop_assert_eq!(status(from.pred()), Status::NotYetInForce);
+        prop_assert_eq!(status(from), Status::Eligible);
+        prop_assert_eq!(status(until), Status::Eligible);
+        let after = status(until.succ());
+        prop_assert_eq!(after, if open_ended { Status::Eligible } else { Status::Expired });
+    }
+
+    /// Age rules turn on the birthday itself (周岁), 29 February included,
+    /// and the promised date is that birthday.
+    #[test]
+    fn age_thresholds_turn_on_the_birthday(born in -20_000i64..-3_000, threshold in prop::sample::select(vec![60, 65, 70, 80, 90, 100])) {
+        let birth = Date::from_days_since_epoch(born).unwrap();
+        let birthday = birth.add_years(threshold);
+        let mut s = service("s", Cond::Cmp { fact: Fact::Age, op: Op::Ge, value: threshold }, None, vec![]);
+        s.effective_from = Date::parse("1900-01-01").unwrap();
+        let set = rules(vec![s]);
+        let plan = Plan::new(&set, "150104").unwrap();
+        let mut a = Answers::new();
+        a.set_birth_date(Some(birth));
+        let day_before = plan.evaluate(birthday.pred(), &a).unwrap();
+        prop_assert_eq!(day_before.outcomes[0].status, Status::Ineligible);
+        let later = day_before.outcomes[0].later.clone().unwrap();
+        prop_assert_eq!((later.age, later.earliest, later.latest), (threshold, birthday, birthday));
+        prop_assert_eq!(plan.evaluate(birthday, &a).unwrap().outcomes[0].status, Status::Eligible);
+    }
+}
+
+#[test]
+fn a_29_february_birthday_counts_on_28_february_in_common_years() {
+    let birth = Date::parse("1945-02-28").unwrap().succ(); // 1945 has no 29 February
+    assert_eq!(birth.to_string(), "1945-03-01");
+    let birth = Date::parse("1944-02-29").unwrap();
+    for (threshold, turns) in [(80, "2024-02-29"), (81, "2025-02-28")] {
+        let mut s = service(
+            "s",
+            Cond::Cmp {
+                fact: Fact::Age,
+                op: Op::Ge,
+                value: threshold,
+            },
+            None,
+            vec![],
+        );
+        s.effective_from = Date::parse("1900-01-01").unwrap();
+        let set = rules(vec![s]);
+        let plan = Plan::new(&set, "150104").unwrap();
+        let mut a = Answers::new();
+        a.set_birth_date(Some(birth));
+        let turns = Date::parse(turns).unwrap();
+        assert_eq!(
+            plan.evaluate(turns.pred(), &a).unwrap().outcomes[0].status,
+            Status::Ineligible
+        );
+        assert_eq!(
+            plan.evaluate(turns, &a).unwrap().outcomes[0].status,
+            Status::Eligible
+        );
+    }
+}
