@@ -128,13 +128,16 @@ impl Date {
         }
     }
 
-    /// Full years (周岁) on `on` of someone born on `self`.
+    /// Full years (周岁) on `on` of someone born on `self`: the count goes up on
+    /// each birthday as [`Date::add_years`] places it (29 February → 28 February
+    /// in common years), so the age and the promised qualifying date always agree.
     pub fn full_years_on(self, on: Date) -> i32 {
-        let mut years = on.year - self.year;
-        if (on.month, on.day) < (self.month, self.day) {
-            years -= 1;
+        let years = on.year - self.year;
+        if on < self.add_years(years) {
+            years - 1
+        } else {
+            years
         }
-        years
     }
 
     /// Chinese written form: 2026年3月1日.
@@ -198,6 +201,8 @@ mod tests {
         let leap = Date::parse("1944-02-29").unwrap();
         assert_eq!(leap.add_years(80).to_string(), "2024-02-29");
         assert_eq!(leap.add_years(81).to_string(), "2025-02-28");
+        assert_eq!(leap.full_years_on(Date::parse("2025-02-27").unwrap()), 80);
+        assert_eq!(leap.full_years_on(Date::parse("2025-02-28").unwrap()), 81);
     }
 
     #[test]
