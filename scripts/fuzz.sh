@@ -10,7 +10,7 @@ seconds="${1:-60}"
 command -v cargo-fuzz >/dev/null 2>&1 || cargo install cargo-fuzz --locked
 # cargo-fuzz passes sanitizer flags that stable rustc accepts only with this.
 export RUSTC_BOOTSTRAP=1
-for target in rule_file condition; do
+for target in rule_file condition answers; do
     echo "== fuzz $target for ${seconds}s"
     cargo fuzz run "$target" "corpus/$target" -- -max_total_time="$seconds" -rss_limit_mb=4096 2>&1 |
         grep -E "^Done|ERROR|SUMMARY|panicked" || true

@@ -3,8 +3,7 @@
 //!     yanglao check --region 150104 [--date 2026-11-22] --answers answers.json|-
 //!     yanglao rules check [--dir rules]
 
-mod json;
-mod screen;
+use yanglao_cli::{json, screen};
 
 use std::io::Read;
 use std::path::PathBuf;
