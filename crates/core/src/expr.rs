@@ -136,7 +136,13 @@ struct Parser {
     toks: Vec<(usize, Tok)>,
     pos: usize,
     verify_count: u8,
+    /// How deep in brackets, labels and `not` the parser is.
+    depth: usize,
 }
+
+/// Deeper conditions are refused with a message (the parser and the engine
+/// recurse; a fuzzed file with thousands of brackets overflowed the stack).
+pub const MAX_DEPTH: usize = 40;
 
 fn fact_list() -> String {
     FACTS.iter().map(|f| f.key).collect::<Vec<_>>().join(", ")
@@ -201,6 +207,18 @@ impl Parser {
     }
 
     fn not(&mut self) -> Result<Cond, ExprError> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return self.fail(format!(
+                "the condition nests more than {MAX_DEPTH} levels deep (brackets, labels, `not`): write it flatter"
+            ));
+        }
+        let result = self.not_or_atom();
+        self.depth -= 1;
+        result
+    }
+
+    fn not_or_atom(&mut self) -> Result<Cond, ExprError> {
         if self.is_word("not") {
             self.next();
             let inner = self.not()?;
@@ -409,6 +427,7 @@ pub fn parse(text: &str) -> Result<Cond, ExprError> {
         toks,
         pos: 0,
         verify_count: 0,
+        depth: 0,
     };
     if *parser.peek() == Tok::End {
         return parser.fail("the condition is empty: write who qualifies, e.g. `age >= 60`".into());
@@ -504,5 +523,18 @@ mod tests {
         assert!(parse("living").unwrap_err().message.contains("comparison"));
         assert!(parse("").is_err());
         assert!(parse("age in [60]").is_err());
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_not_a_stack_overflow() {
+        // Found by fuzzing (fuzz/artifacts/condition): thousands of brackets.
+        let deep = format!("{}age >= 60{}", "(".repeat(5000), ")".repeat(5000));
+        assert!(parse(&deep).unwrap_err().message.contains("levels deep"));
+        let nots = format!("{}dementia", "not ".repeat(5000));
+        assert!(parse(&nots).unwrap_err().message.contains("levels deep"));
+        let labels = "\"x\" (".repeat(5000);
+        assert!(parse(&labels).unwrap_err().message.contains("levels deep"));
+        let fine = format!("{}age >= 60{}", "(".repeat(20), ")".repeat(20));
+        assert!(parse(&fine).is_ok());
     }
 }
