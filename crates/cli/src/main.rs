@@ -107,14 +107,20 @@ fn today() -> Date {
         .expect("the clock is within years 1-9999")
 }
 
-fn check(args: &[String]) -> Result<ExitCode, Fail> {
-    let flags = flags(args, &["region", "date", "answers"])?;
-    let region = flag(&flags, "region")
+/// `--region` (required) and `--date` (default: today), as `check` and `screen` take them.
+fn region_and_date(flags: &[(String, String)]) -> Result<(&str, Date), Fail> {
+    let region = flag(flags, "region")
         .ok_or_else(|| Fail("--region is required, e.g. --region 150104".into()))?;
-    let date = match flag(&flags, "date") {
+    let date = match flag(flags, "date") {
         Some(d) => Date::parse(d).map_err(|e| Fail(format!("--date: {e}")))?,
         None => today(),
     };
+    Ok((region, date))
+}
+
+fn check(args: &[String]) -> Result<ExitCode, Fail> {
+    let flags = flags(args, &["region", "date", "answers"])?;
+    let (region, date) = region_and_date(&flags)?;
     let source = flag(&flags, "answers").ok_or_else(|| {
         Fail("--answers is required: a JSON file, or - for standard input".into())
     })?;
@@ -141,12 +147,7 @@ fn check(args: &[String]) -> Result<ExitCode, Fail> {
 
 fn screen(args: &[String]) -> Result<ExitCode, Fail> {
     let flags = flags(args, &["region", "date", "format"])?;
-    let region = flag(&flags, "region")
-        .ok_or_else(|| Fail("--region is required, e.g. --region 150104".into()))?;
-    let date = match flag(&flags, "date") {
-        Some(d) => Date::parse(d).map_err(|e| Fail(format!("--date: {e}")))?,
-        None => today(),
-    };
+    let (region, date) = region_and_date(&flags)?;
     let format = match flag(&flags, "format").unwrap_or("jsonl") {
         "jsonl" => screen::Format::Jsonl,
         "csv" => screen::Format::Csv,
