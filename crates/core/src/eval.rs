@@ -576,7 +576,8 @@ impl<'r> Plan<'r> {
             .services
             .iter()
             .zip(&quick)
-            .map(|(&(region, service), q)| {
+            .enumerate()
+            .map(|(index, (&(region, service), q))| {
                 let mut verify: Vec<String> = (0..64)
                     .filter(|i| q.verify & (1u64 << i) != 0)
                     .filter_map(|i| service.when.verify_note(i as u8).map(str::to_string))
@@ -606,12 +607,7 @@ impl<'r> Plan<'r> {
                 if let Some(other) = replaced_by {
                     unmet.push(format!("已可享受「{}」，按规定不重复享受", other.name));
                 }
-                for &d in &self.dominators[self
-                    .services
-                    .iter()
-                    .position(|(_, s)| std::ptr::eq(*s, service))
-                    .unwrap_or(0)]
-                {
+                for &d in &self.dominators[index] {
                     if q.status == Status::Maybe && quick[d].status == Status::Maybe {
                         let other = self.services[d].1;
                         reasons.push(format!(
@@ -627,7 +623,8 @@ impl<'r> Plan<'r> {
                         }
                     }
                 }
-                verify.dedup();
+                let mut seen = std::collections::HashSet::new();
+                verify.retain(|note| seen.insert(note.clone()));
                 Outcome {
                     region,
                     service,

@@ -324,27 +324,25 @@ fn compile_file(
     let mut documents = Vec::new();
     let mut doc_index = HashMap::new();
     for d in file.documents {
-        let from = parse_date(lines, &d.effective_from, "effective_from");
+        // Every bad date is reported, not just the first.
+        let mut date_of = |value: &Spanned<String>, what: &str| {
+            parse_date(lines, value, what)
+                .map_err(|e| errors.push(e))
+                .ok()
+        };
+        let from = date_of(&d.effective_from, "effective_from");
         let until = d
             .effective_until
             .as_ref()
-            .map(|u| parse_date(lines, u, "effective_until"))
-            .transpose();
-        let date = parse_date(lines, &d.date, "date");
-        let (Ok(from), Ok(until), Ok(date)) = (from, until, date) else {
-            for e in [
-                parse_date(lines, &d.effective_from, "effective_from").err(),
-                d.effective_until
-                    .as_ref()
-                    .and_then(|u| parse_date(lines, u, "effective_until").err()),
-                parse_date(lines, &d.date, "date").err(),
-            ]
-            .into_iter()
-            .flatten()
-            {
-                errors.push(e);
-            }
+            .map(|u| date_of(u, "effective_until"));
+        let date = date_of(&d.date, "date");
+        let (Some(from), Some(date)) = (from, date) else {
             continue;
+        };
+        let until = match until {
+            None => None,
+            Some(Some(u)) => Some(u),
+            Some(None) => continue,
         };
         if let (Some(until), Some(span)) = (until, d.effective_until.as_ref()) {
             if until < from {
