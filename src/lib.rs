@@ -7,6 +7,7 @@
 
 pub mod app;
 pub mod components;
+pub mod questions;
 pub mod regions;
 pub mod rules;
 pub mod start;

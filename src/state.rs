@@ -1,24 +1,92 @@
-//! The app's state: which region is chosen and how large the text is.
-//! (The questionnaire's answers join it in a later issue.)
+//! The app's state: the region, who is answering, every answer given, the
+//! questions answered in order (for 上一题), and the text size.
+//!
+//! Answers are never thrown away while the page is open: going back, changing
+//! the region or an answer keeps them, so a question asked again shows the
+//! answer given before. Which question comes next is a pure function of the
+//! answers on the current path, so 上一题 returns to exactly the earlier screen.
 
+use crate::questions::Who;
 use std::rc::Rc;
+use yanglao_core::{Answers, Date, Fact, FactSet};
 use yew::Reducible;
 
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct State {
     /// The 6-digit code of the older person's 户籍所在地, once chosen.
     pub region: Option<String>,
+    /// Who is answering, once said.
+    pub who: Option<Who>,
+    /// Every answer given on this page, including ones no longer on the path.
+    pub stored: Answers,
+    /// Facts ever answered (a 不知道 counts): their stored answer is shown again.
+    pub answered: FactSet,
+    /// The questions answered on the current path, in order.
+    pub path: Vec<Fact>,
+    /// Show the results now, even if questions remain (直接看结果, or an
+    /// answer changed on the results page).
+    pub show_results: bool,
     /// The larger-text switch, which works whatever the browser's own zoom.
     pub large_text: bool,
+}
+
+impl State {
+    pub fn new(region: Option<String>) -> State {
+        State {
+            region,
+            ..State::default()
+        }
+    }
+
+    /// The answers on the current path: what the engine decides with.
+    pub fn answers(&self) -> Answers {
+        let mut answers = Answers::new();
+        for &fact in &self.path {
+            // Stored values were checked when given; a failure cannot happen.
+            let _ = answers.set(fact, self.stored.get(fact));
+        }
+        if self.path.contains(&Fact::Age) {
+            answers.set_birth_date(self.stored.birth_date());
+            if self.stored.birth_date().is_some() {
+                let _ = answers.set(Fact::Age, None);
+            }
+        }
+        answers
+    }
+
+    /// The questions on the path, as a set (never asked again).
+    pub fn asked(&self) -> FactSet {
+        let mut set = FactSet::EMPTY;
+        for &f in &self.path {
+            set.insert(f);
+        }
+        set
+    }
 }
 
 pub enum Action {
     /// A region was chosen on the picker (or came in the address).
     ChooseRegion(String),
-    /// Back to the region picker.
+    /// Back to the region picker (answers are kept).
     ChangeRegion,
     /// The address changed (the browser's Back and Forward buttons).
     FromAddress(Option<String>),
+    ChooseWho(Who),
+    /// Back to the "who is answering" screen.
+    ChangeWho,
+    /// An answer to a question (None = 不知道). On the results page this
+    /// changes the answer in place and the results stay in view.
+    Answer(Fact, Option<i32>),
+    /// The age question answered with a birth date.
+    AnswerBirthDate(Date),
+    /// 上一题: the last answered question is shown again, its answer kept.
+    Back,
+    /// 直接看结果.
+    ShowResults,
+    /// 继续回答 from the results page.
+    ContinueQuestions,
+    /// 重新开始: forget every answer, keep the region.
+    Restart,
     ToggleLargeText,
 }
 
@@ -28,9 +96,63 @@ impl Reducible for State {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
         match action {
-            Action::ChooseRegion(code) => next.region = Some(code),
+            Action::ChooseRegion(code) => {
+                if next.region.as_deref() != Some(code.as_str()) {
+                    // Another region asks other questions: start its path afresh,
+                    // but remember the answers for questions it shares.
+                    next.path.clear();
+                    next.show_results = false;
+                }
+                next.region = Some(code);
+            }
             Action::ChangeRegion => next.region = None,
-            Action::FromAddress(region) => next.region = region,
+            Action::FromAddress(region) => {
+                if region != next.region {
+                    next.path.clear();
+                    next.show_results = false;
+                }
+                next.region = region;
+            }
+            Action::ChooseWho(who) => next.who = Some(who),
+            Action::ChangeWho => next.who = None,
+            Action::Answer(fact, value) => {
+                // The value comes from our own buttons; out-of-range cannot happen,
+                // and if it did the earlier answer would stay.
+                if next.stored.set(fact, value).is_ok() {
+                    if fact == Fact::Age {
+                        next.stored.set_birth_date(None);
+                    }
+                    next.answered.insert(fact);
+                    if !next.path.contains(&fact) {
+                        next.path.push(fact);
+                    }
+                }
+            }
+            Action::AnswerBirthDate(birth) => {
+                next.stored.set_birth_date(Some(birth));
+                let _ = next.stored.set(Fact::Age, None);
+                next.answered.insert(Fact::Age);
+                if !next.path.contains(&Fact::Age) {
+                    next.path.push(Fact::Age);
+                }
+            }
+            Action::Back => {
+                if next.show_results {
+                    next.show_results = false;
+                }
+                if next.path.pop().is_none() {
+                    next.who = None;
+                }
+            }
+            Action::ShowResults => next.show_results = true,
+            Action::ContinueQuestions => next.show_results = false,
+            Action::Restart => {
+                next = State {
+                    region: next.region.clone(),
+                    large_text: next.large_text,
+                    ..State::default()
+                };
+            }
             Action::ToggleLargeText => next.large_text = !next.large_text,
         }
         if next == *self {
@@ -38,5 +160,52 @@ impl Reducible for State {
         } else {
             Rc::new(next)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(actions: Vec<Action>) -> Rc<State> {
+        let mut state = Rc::new(State::new(Some("150104".into())));
+        for a in actions {
+            state = state.reduce(a);
+        }
+        state
+    }
+
+    #[test]
+    fn back_keeps_the_answer_and_leaves_the_path() {
+        let s = run(vec![
+            Action::ChooseWho(Who::Family),
+            Action::Answer(Fact::Age, Some(72)),
+            Action::Answer(Fact::Living, Some(0)),
+            Action::Back,
+        ]);
+        assert_eq!(s.path, vec![Fact::Age]);
+        assert_eq!(s.stored.get(Fact::Living), Some(0));
+        assert!(s.answered.contains(Fact::Living));
+        assert_eq!(s.answers().get(Fact::Living), None);
+    }
+
+    #[test]
+    fn a_birth_date_replaces_the_age() {
+        let s = run(vec![
+            Action::Answer(Fact::Age, Some(72)),
+            Action::AnswerBirthDate(Date::new(1950, 3, 1).unwrap()),
+        ]);
+        let on = s.answers().on(Date::new(2026, 11, 22).unwrap()).unwrap();
+        assert_eq!(on.get(Fact::Age), Some(76));
+    }
+
+    #[test]
+    fn restart_forgets_everything_but_the_region() {
+        let s = run(vec![
+            Action::ChooseWho(Who::Myself),
+            Action::Answer(Fact::Age, Some(72)),
+            Action::Restart,
+        ]);
+        assert_eq!(*s, State::new(Some("150104".into())));
     }
 }

@@ -1,4 +1,4 @@
-//! Browser tests of the first screen, in headless Chromium:
+//! Browser tests of the checker's flows, in headless Chromium:
 //! `CHROMEDRIVER=/usr/bin/chromedriver cargo test -p yanglao-app --target wasm32-unknown-unknown`.
 //! They wait on conditions (a poll with a deadline), never on a fixed sleep.
 #![cfg(target_arch = "wasm32")]
@@ -6,10 +6,10 @@
 use std::time::Duration;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlElement};
+use web_sys::{Element, Event, EventInit, HtmlElement, HtmlInputElement, HtmlSelectElement};
 use yanglao_app::start::Query;
 use yanglao_app::{rules, Checker, CheckerProps};
-use yanglao_core::{Date, Status};
+use yanglao_core::Date;
 use yew::AttrValue;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -108,27 +108,315 @@ async fn region_list_shows_every_region_with_rules() {
     }
 }
 
+/// Types into a text box as a person would (the page hears an input event).
+fn type_into(input: &Element, text: &str) {
+    input.dyn_ref::<HtmlInputElement>().unwrap().set_value(text);
+    let init = EventInit::new();
+    init.set_bubbles(true);
+    input
+        .dispatch_event(&Event::new_with_event_init_dict("input", &init).unwrap())
+        .unwrap();
+}
+
+/// Picks an option of a drop-down list (the page hears a change event).
+fn select(element: &Element, value: &str) {
+    element
+        .dyn_ref::<HtmlSelectElement>()
+        .unwrap()
+        .set_value(value);
+    let init = EventInit::new();
+    init.set_bubbles(true);
+    element
+        .dispatch_event(&Event::new_with_event_init_dict("change", &init).unwrap())
+        .unwrap();
+}
+
+/// Waits until `selector` matches an element whose text contains `wanted`.
+async fn wait_text(host: &Element, selector: &str, wanted: &str) -> Element {
+    let deadline = js_sys::Date::now() + 5000.0;
+    loop {
+        if let Some(found) = host.query_selector(selector).unwrap() {
+            if text(&found).contains(wanted) {
+                return found;
+            }
+        }
+        assert!(
+            js_sys::Date::now() < deadline,
+            "no {selector} saying {wanted:?} within 5 s; the page shows: {}",
+            text(host)
+        );
+        yew::platform::time::sleep(Duration::from_millis(10)).await;
+    }
+}
+
+fn text(element: &Element) -> String {
+    element.text_content().unwrap_or_default()
+}
+
+/// The question on screen (its fact key), once the page shows a question or the results.
+async fn current_question(host: &Element) -> Option<String> {
+    let shown = wait_for(host, "section.question, section.results").await;
+    shown.get_attribute("data-fact")
+}
+
+/// Waits until the question for `fact` has gone (the next screen is up).
+async fn wait_past(host: &Element, fact: &str) {
+    let deadline = js_sys::Date::now() + 5000.0;
+    while host
+        .query_selector(&format!("section.question[data-fact=\"{fact}\"]"))
+        .unwrap()
+        .is_some()
+    {
+        assert!(
+            js_sys::Date::now() < deadline,
+            "still on the {fact} question: {}",
+            text(host)
+        );
+        yew::platform::time::sleep(Duration::from_millis(10)).await;
+    }
+}
+
+/// Answers one question: the age typed, any other by its button.
+async fn answer(host: &Element, fact: &str, value: &str) {
+    if fact == "age" && value != "unknown" {
+        type_into(&wait_for(host, "#age").await, value);
+        click(&wait_for(host, "[data-action=\"next\"]").await);
+    } else {
+        click(&wait_for(host, &format!("[data-answer=\"{value}\"]")).await);
+    }
+    wait_past(host, fact).await;
+}
+
+/// Walks the questionnaire with a person's answers (a fact not in the
+/// profile is answered 不知道) until the results show; returns the facts asked.
+async fn answer_all(host: &Element, profile: &[(&str, &str)]) -> Vec<String> {
+    let mut asked = Vec::new();
+    while let Some(fact) = current_question(host).await {
+        assert!(!asked.contains(&fact), "{fact} was asked twice: {asked:?}");
+        let value = profile
+            .iter()
+            .find(|(f, _)| *f == fact)
+            .map(|(_, v)| *v)
+            .unwrap_or("unknown");
+        answer(host, &fact, value).await;
+        asked.push(fact);
+        assert!(asked.len() <= 15, "more questions than facts: {asked:?}");
+    }
+    asked
+}
+
+/// Mounts the checker on a region and says who is answering.
+async fn start(region: &str, who: &str) -> Element {
+    let host = mount(Some(region));
+    click(&wait_for(&host, &format!("[data-who=\"{who}\"]")).await);
+    host
+}
+
+/// The 玉泉区 person of the issue: 72, living alone, moderately disabled,
+/// living where registered, with neither long-term-care insurance nor a
+/// care-home subsidy.
+const YUQUAN_72: [(&str, &str); 6] = [
+    ("age", "72"),
+    ("living", "alone"),
+    ("ability", "moderate"),
+    ("lives_in_region", "yes"),
+    ("ltc_insurance", "no"),
+    ("institution_subsidy", "no"),
+];
+
 #[wasm_bindgen_test]
-async fn choosing_yuquan_shows_its_home_care_service() {
-    let host = mount(None);
-    let button = wait_for(&host, "[data-region=\"150104\"]").await;
-    click(&button);
-    let card = wait_for(&host, "[data-service=\"yuquan-home-care\"]").await;
-    let text = card.text_content().unwrap_or_default();
-    assert!(
-        text.contains("政府购买居家上门服务"),
-        "the card reads {text:?}"
+async fn a_yuquan_72_year_old_living_alone_can_apply_for_home_services() {
+    let host = start("150104", "family").await;
+    let asked = answer_all(&host, &YUQUAN_72).await;
+    assert!(asked.len() < 15, "asked {asked:?}");
+    assert_eq!(asked[0], "age", "age comes first: {asked:?}");
+    let eligible = wait_for(&host, "[data-group=\"eligible\"]").await;
+    let card = eligible
+        .query_selector("[data-service=\"yuquan-home-care\"]")
+        .unwrap()
+        .unwrap_or_else(|| panic!("home services are not under 可以申请: {}", text(&eligible)));
+    assert_eq!(
+        card.get_attribute("data-status").as_deref(),
+        Some("eligible")
     );
+    let words = text(&card);
+    for reason in ["年满70周岁", "独居", "中度失能"] {
+        assert!(words.contains(reason), "the reasons lack {reason}: {words}");
+    }
+    // How to apply, what to bring, and the source are on the card.
+    for part in ["到哪里申请", "怎么申请", "带什么", "依据", "三、(一)"] {
+        assert!(words.contains(part), "the card lacks {part}: {words}");
+    }
     assert!(
-        text.contains("玉泉区"),
-        "the card does not say whose policy it is: {text:?}"
+        text(&eligible).starts_with("可以申请"),
+        "{}",
+        text(&eligible)
     );
-    // With nothing answered yet, the engine cannot say yes or no.
-    assert_eq!(card.get_attribute("data-status").as_deref(), Some("maybe"));
-    assert!(text.contains(Status::Maybe.zh()), "the card reads {text:?}");
-    // Back to the list.
-    click(&wait_for(&host, ".change-region").await);
-    wait_for(&host, "[data-region=\"150104\"]").await;
+    // The merged checklist lists the documents once each.
+    let checklist = wait_for(&host, "section.checklist").await;
+    let items: Vec<String> = all(&checklist, "li").iter().map(text).collect();
+    let mut unique = items.clone();
+    unique.dedup();
+    assert!(items.iter().any(|i| i.contains("身份证")), "{items:?}");
+    assert_eq!(items.len(), {
+        let mut sorted = items.clone();
+        sorted.sort();
+        sorted.dedup();
+        sorted.len()
+    });
+    // The print button is there, and the answers are listed.
+    wait_for(&host, "[data-action=\"print\"]").await;
+    let answers = text(&wait_for(&host, "[data-answers]").await);
+    assert!(
+        answers.contains("72周岁") && answers.contains("独居"),
+        "{answers}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn an_unknown_answer_gives_a_card_to_check_naming_the_missing_fact() {
+    let host = start("150104", "family").await;
+    // Everything as above, except that the family does not know the assessment result.
+    let profile: Vec<(&str, &str)> = YUQUAN_72
+        .iter()
+        .copied()
+        .filter(|(f, _)| *f != "ability")
+        .collect();
+    let asked = answer_all(&host, &profile).await;
+    assert!(asked.contains(&"ability".to_string()), "{asked:?}");
+    let maybe = wait_for(&host, "[data-group=\"maybe\"]").await;
+    assert!(
+        text(&maybe).starts_with("可能可以，需要核实"),
+        "{}",
+        text(&maybe)
+    );
+    let card = maybe
+        .query_selector("[data-service=\"yuquan-home-care\"]")
+        .unwrap()
+        .unwrap_or_else(|| panic!("home services are not under 需要核实: {}", text(&maybe)));
+    let missing = card
+        .query_selector("[data-missing]")
+        .unwrap()
+        .expect("the card names what is still unknown");
+    let words = text(&missing);
+    assert!(
+        words.contains("能力评估结果") && words.contains("乡镇（街道）"),
+        "the card should name the assessment and where to get one: {words}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn back_keeps_the_answers_given() {
+    let host = start("150104", "self").await;
+    let title = text(&wait_for(&host, ".question__title").await);
+    assert!(title.starts_with('您'), "self mode says 您: {title}");
+    answer(&host, "age", "72").await;
+    let second = current_question(&host).await.expect("a second question");
+    let choice = all(&host, "section.question [data-answer]")
+        .into_iter()
+        .find(|b| b.get_attribute("data-answer").as_deref() != Some("unknown"))
+        .expect("an answer button");
+    let chosen = choice.get_attribute("data-answer").unwrap();
+    click(&choice);
+    wait_past(&host, &second).await;
+    // Back: the second question again, with the answer given marked.
+    click(&wait_for(&host, "[data-action=\"back\"]").await);
+    wait_for(&host, &format!("section.question[data-fact=\"{second}\"]")).await;
+    let marked = wait_for(&host, "[aria-pressed=\"true\"]").await;
+    assert_eq!(marked.get_attribute("data-answer"), Some(chosen));
+    // Back again: the age, still typed in.
+    click(&wait_for(&host, "[data-action=\"back\"]").await);
+    let age = wait_for(&host, "#age").await;
+    assert_eq!(age.dyn_ref::<HtmlInputElement>().unwrap().value(), "72");
+    // And forward again to the same second question.
+    click(&wait_for(&host, "[data-action=\"next\"]").await);
+    wait_for(&host, &format!("section.question[data-fact=\"{second}\"]")).await;
+}
+
+#[wasm_bindgen_test]
+async fn changing_an_answer_on_the_results_page_updates_the_results() {
+    let host = start("150104", "family").await;
+    answer_all(&host, &YUQUAN_72).await;
+    wait_for(
+        &host,
+        "[data-group=\"eligible\"] [data-service=\"yuquan-home-care\"]",
+    )
+    .await;
+    // Now the person lives with family: home services no longer follow from living alone.
+    select(
+        &wait_for(&host, "select[data-change=\"living\"]").await,
+        "with_family",
+    );
+    let deadline = js_sys::Date::now() + 5000.0;
+    loop {
+        let card = wait_for(&host, "[data-service=\"yuquan-home-care\"]").await;
+        if card.get_attribute("data-status").as_deref() != Some("eligible") {
+            break;
+        }
+        assert!(js_sys::Date::now() < deadline, "the results did not change");
+        yew::platform::time::sleep(Duration::from_millis(10)).await;
+    }
+    // Still on the results page, with the answer shown as changed.
+    let answers = text(&wait_for(&host, "[data-answers]").await);
+    assert!(answers.contains("和子女等家人一起住"), "{answers}");
+    // And back to living alone: eligible again.
+    select(
+        &wait_for(&host, "select[data-change=\"living\"]").await,
+        "alone",
+    );
+    wait_for(
+        &host,
+        "[data-group=\"eligible\"] [data-service=\"yuquan-home-care\"]",
+    )
+    .await;
+    // The age can be changed too; a bad one gets a message and the results stay.
+    let age = wait_for(&host, "input[data-change=\"age\"]").await;
+    type_into(&age, "二百");
+    click(&wait_for(&host, "[data-action=\"change-age\"]").await);
+    wait_text(&host, ".answers .field__error", "数字").await;
+    wait_for(
+        &host,
+        "[data-group=\"eligible\"] [data-service=\"yuquan-home-care\"]",
+    )
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn a_bad_age_gets_a_kind_message_and_keeps_what_was_typed() {
+    let host = start("150104", "family").await;
+    let title = text(&wait_for(&host, ".question__title").await);
+    assert!(title.starts_with("老人"), "family mode says 老人: {title}");
+    for (typed, expected) in [
+        ("七十二", "数字"),
+        ("-3", "负数"),
+        ("0", "不能是 0"),
+        ("200", "130"),
+        ("", "请填写"),
+    ] {
+        type_into(&wait_for(&host, "#age").await, typed);
+        click(&wait_for(&host, "[data-action=\"next\"]").await);
+        wait_text(&host, "#age-error", expected).await;
+        let input = wait_for(&host, "#age").await;
+        assert_eq!(input.dyn_ref::<HtmlInputElement>().unwrap().value(), typed);
+        assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
+    }
+    // A birth date instead: 1950-03-01 is 76 on 2026-11-22.
+    click(&wait_for(&host, "[data-action=\"age-mode\"]").await);
+    type_into(&wait_for(&host, "#birth-year").await, "1950");
+    type_into(&wait_for(&host, "#birth-month").await, "2");
+    type_into(&wait_for(&host, "#birth-day").await, "30");
+    click(&wait_for(&host, "[data-action=\"next\"]").await);
+    wait_text(&host, "#age-error", "没有30日").await;
+    type_into(&wait_for(&host, "#birth-day").await, "1");
+    type_into(&wait_for(&host, "#birth-month").await, "3");
+    click(&wait_for(&host, "[data-action=\"next\"]").await);
+    wait_past(&host, "age").await;
+    answer_all(&host, &[]).await;
+    let answers = text(&wait_for(&host, "[data-answers]").await);
+    assert!(
+        answers.contains("1950年3月1日") && answers.contains("76周岁"),
+        "{answers}"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -141,38 +429,43 @@ async fn an_expired_policy_shows_as_expired_with_its_end_date() {
         .flat_map(|r| r.services.iter().map(move |s| (r, s)))
         .find(|(_, s)| s.effective_until.is_some_and(|until| until < date))
         .expect("the rules hold at least one policy that ended before 2026-11-22 (曲阜 2020, 定西 2023)");
-    let host = mount(Some(&region.code));
-    let card = wait_for(&host, &format!("[data-service=\"{}\"]", service.id)).await;
+    let host = start(&region.code, "family").await;
+    answer_all(&host, &[]).await;
+    let expired = wait_for(&host, "[data-group=\"expired\"]").await;
+    let card = expired
+        .query_selector(&format!("[data-service=\"{}\"]", service.id))
+        .unwrap()
+        .unwrap_or_else(|| panic!("{} is not under 已失效: {}", service.id, text(&expired)));
     assert_eq!(
         card.get_attribute("data-status").as_deref(),
         Some("expired")
     );
-    let text = card.text_content().unwrap_or_default();
+    let words = text(&card);
     let until = service.effective_until.unwrap().zh();
-    assert!(text.contains("已失效"), "the card reads {text:?}");
+    assert!(words.contains("已失效"), "the card reads {words:?}");
     assert!(
-        text.contains(&until),
-        "the card does not give the end date {until}: {text:?}"
-    );
-    // Expired policies come after the ones in force.
-    let statuses: Vec<String> = all(&host, "[data-service]")
-        .iter()
-        .filter_map(|c| c.get_attribute("data-status"))
-        .collect();
-    let first_expired = statuses.iter().position(|s| s == "expired").unwrap();
-    assert!(
-        statuses[first_expired..].iter().all(|s| s == "expired"),
-        "order: {statuses:?}"
+        words.contains(&until),
+        "the card does not give the end date {until}: {words:?}"
     );
 }
 
 #[wasm_bindgen_test]
 async fn an_unknown_region_says_so_and_offers_the_list() {
     let host = mount(Some("999999"));
-    let heading = wait_for(&host, ".section-title").await;
-    assert_eq!(heading.text_content().as_deref(), Some("没有找到这个地区"));
-    click(&wait_for(&host, ".change-region").await);
-    wait_for(&host, "[data-region]").await;
+    let notice = wait_for(&host, ".notice").await;
+    assert!(text(&notice).contains("999999"), "{}", text(&notice));
+    wait_for(&host, "[data-region=\"150104\"]").await;
+}
+
+#[wasm_bindgen_test]
+async fn restart_forgets_the_answers() {
+    let host = start("150104", "family").await;
+    answer(&host, "age", "72").await;
+    click(&wait_for(&host, "[data-action=\"results\"]").await);
+    click(&wait_for(&host, "[data-action=\"restart\"]").await);
+    click(&wait_for(&host, "[data-who=\"family\"]").await);
+    let age = wait_for(&host, "#age").await;
+    assert_eq!(age.dyn_ref::<HtmlInputElement>().unwrap().value(), "");
 }
 
 #[wasm_bindgen_test]

@@ -2,12 +2,16 @@
 
 mod footer;
 mod header;
+mod question;
 mod region_picker;
+mod results;
 mod service_card;
-mod service_list;
+mod who;
 
 pub use footer::Footer;
 pub use header::Header;
+pub use question::{AgeForm, Question};
 pub use region_picker::RegionPicker;
-pub use service_card::{Card, ServiceCard};
-pub use service_list::ServiceList;
+pub use results::{checklist, AnswerList, Group, Results};
+pub use service_card::{later_text, Card, ServiceCard, ServiceLine};
+pub use who::WhoPicker;

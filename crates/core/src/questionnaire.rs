@@ -52,3 +52,15 @@ pub fn simulate(plan: &Plan, date: Date, profile: &Answers) -> Vec<Fact> {
     }
     order
 }
+
+/// At most how many questions remain: the open facts that could still change
+/// some service's result and have not been asked.
+pub fn at_most_remaining(plan: &Plan, date: Date, answers: &Answers, asked: FactSet) -> usize {
+    let Ok(answers) = answers.on(date) else {
+        return 0;
+    };
+    ranked(&plan.quick(date, &answers))
+        .into_iter()
+        .filter(|(f, _)| !asked.contains(*f))
+        .count()
+}

@@ -1,0 +1,253 @@
+use super::who::focus;
+use crate::questions::{self, Who, UNKNOWN, UNKNOWN_LABEL};
+use web_sys::HtmlInputElement;
+use yanglao_core::{Date, Fact};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct QuestionProps {
+    pub fact: Fact,
+    pub who: Who,
+    /// The region's short name ("玉泉区"), for 户口所在地 questions.
+    pub place: AttrValue,
+    /// This question's number (1 for the first).
+    pub number: usize,
+    /// At most how many questions remain, this one included.
+    pub at_most: usize,
+    /// The answer given before, if the question was answered (None inside = 不知道).
+    pub previous: Option<Option<i32>>,
+    /// The birth date given before, for the age question.
+    pub previous_birth: Option<Date>,
+    /// Today, for checking a birth date.
+    pub today: Date,
+    pub on_answer: Callback<(Fact, Option<i32>)>,
+    pub on_birth_date: Callback<Date>,
+    pub on_back: Callback<()>,
+    pub on_results: Callback<()>,
+}
+
+/// One question on its own screen: large answer buttons, always 不知道, 上一题,
+/// and how far along the person is.
+#[function_component]
+pub fn Question(props: &QuestionProps) -> Html {
+    let heading = use_node_ref();
+    {
+        let heading = heading.clone();
+        use_effect_with(props.fact, move |_| focus(&heading));
+    }
+    let fact = props.fact;
+    let title = questions::question(fact, props.who, &props.place);
+    let done = props.number.saturating_sub(1);
+    let total = done + props.at_most.max(1);
+    let progress_text = if props.at_most <= 1 {
+        format!("第{}题，这是最后一题", props.number)
+    } else {
+        format!("第{}题，最多还有{}题", props.number, props.at_most - 1)
+    };
+    let body = if fact == Fact::Age {
+        html! {
+            <AgeForm
+                previous={props.previous.flatten()}
+                previous_birth={props.previous_birth}
+                today={props.today}
+                on_answer={props.on_answer.clone()}
+                on_birth_date={props.on_birth_date.clone()}
+            />
+        }
+    } else {
+        let options = questions::options(fact);
+        html! {
+            <ul class="choices" role="list">
+                { for options.into_iter().map(|o| {
+                    let selected = props.previous == Some(o.value);
+                    let value = o.value;
+                    let onclick = props.on_answer.reform(move |_: MouseEvent| (fact, value));
+                    html! {
+                        <li key={o.key.clone()}>
+                            <button type="button"
+                                class={classes!("button", "choice", selected.then_some("choice--selected"))}
+                                aria-pressed={selected.to_string()}
+                                data-answer={o.key.clone()}
+                                {onclick}>
+                                { o.label }
+                            </button>
+                        </li>
+                    }
+                }) }
+            </ul>
+        }
+    };
+    let unknown_selected = props.previous == Some(None);
+    let on_unknown = props.on_answer.reform(move |_: MouseEvent| (fact, None));
+    html! {
+        <section class="question" data-fact={fact.key()} aria-labelledby="question-title">
+            <div class="progress">
+                <p class="progress__text">{ progress_text.clone() }</p>
+                <progress class="progress__bar" max={total.to_string()} value={done.to_string()}
+                    aria-label={progress_text}></progress>
+            </div>
+            <h2 id="question-title" class="question__title" tabindex="-1" ref={heading}>{ title }</h2>
+            <p class="question__help" id="question-help">{ questions::help(fact) }</p>
+            { body }
+            <p class="unknown">
+                <button type="button"
+                    class={classes!("button", "button--secondary", "choice", unknown_selected.then_some("choice--selected"))}
+                    aria-pressed={unknown_selected.to_string()}
+                    data-answer={UNKNOWN}
+                    onclick={on_unknown}>
+                    { UNKNOWN_LABEL }
+                </button>
+            </p>
+            <div class="question__nav">
+                <button type="button" class="button button--quiet" data-action="back"
+                    onclick={props.on_back.reform(|_: MouseEvent| ())}>
+                    { "‹ 上一题" }
+                </button>
+                if props.number > 1 {
+                    <button type="button" class="button button--quiet" data-action="results"
+                        onclick={props.on_results.reform(|_: MouseEvent| ())}>
+                        { "不答了，直接看结果" }
+                    </button>
+                }
+            </div>
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct AgeFormProps {
+    pub previous: Option<i32>,
+    pub previous_birth: Option<Date>,
+    pub today: Date,
+    pub on_answer: Callback<(Fact, Option<i32>)>,
+    pub on_birth_date: Callback<Date>,
+}
+
+/// The age, typed as 周岁 or as a birth date, checked kindly: a mistake gets a
+/// message saying what to type, and what was typed stays in the box.
+#[function_component]
+pub fn AgeForm(props: &AgeFormProps) -> Html {
+    let by_birth = use_state(|| props.previous_birth.is_some());
+    let age = use_state(|| props.previous.map(|a| a.to_string()).unwrap_or_default());
+    // One state per box: a keystroke in one never overwrites another.
+    let birth_part = |i: usize| {
+        props.previous_birth.map(|b| match i {
+            0 => b.year().to_string(),
+            1 => b.month().to_string(),
+            _ => b.day().to_string(),
+        })
+    };
+    let birth = [
+        use_state(|| birth_part(0).unwrap_or_default()),
+        use_state(|| birth_part(1).unwrap_or_default()),
+        use_state(|| birth_part(2).unwrap_or_default()),
+    ];
+    let error = use_state(|| None::<String>);
+    // The submit reads what is in the boxes now: a state snapshot could be one keystroke old.
+    let refs = use_memo((), |_| {
+        [
+            NodeRef::default(),
+            NodeRef::default(),
+            NodeRef::default(),
+            NodeRef::default(),
+        ]
+    });
+
+    let onsubmit = {
+        let refs = refs.clone();
+        let (by_birth, age, birth, error) =
+            (by_birth.clone(), age.clone(), birth.clone(), error.clone());
+        let on_answer = props.on_answer.clone();
+        let on_birth_date = props.on_birth_date.clone();
+        let today = props.today;
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let read = |i: usize, fallback: &str| {
+                refs[i]
+                    .cast::<HtmlInputElement>()
+                    .map(|input| input.value())
+                    .unwrap_or_else(|| fallback.to_string())
+            };
+            if *by_birth {
+                let (y, m, d) = (read(1, &birth[0]), read(2, &birth[1]), read(3, &birth[2]));
+                match questions::parse_birth_date(&y, &m, &d, today) {
+                    Ok(date) => {
+                        error.set(None);
+                        on_birth_date.emit(date);
+                    }
+                    Err(message) => error.set(Some(message)),
+                }
+            } else {
+                match questions::parse_age(&read(0, &age)) {
+                    Ok(years) => {
+                        error.set(None);
+                        on_answer.emit((Fact::Age, Some(years)));
+                    }
+                    Err(message) => error.set(Some(message)),
+                }
+            }
+        })
+    };
+    let toggle = {
+        let (by_birth, error) = (by_birth.clone(), error.clone());
+        Callback::from(move |_: MouseEvent| {
+            error.set(None);
+            by_birth.set(!*by_birth);
+        })
+    };
+    let invalid = error.is_some().to_string();
+    let described = if error.is_some() {
+        "age-error question-help"
+    } else {
+        "question-help"
+    };
+    let field = |id: &'static str, label: &'static str, index: usize, size: &'static str| {
+        let current = (*birth[index]).clone();
+        let node = refs[index + 1].clone();
+        let part = birth[index].clone();
+        let oninput = Callback::from(move |e: InputEvent| {
+            part.set(e.target_unchecked_into::<HtmlInputElement>().value());
+        });
+        html! {
+            <label class="field field--part" for={id}>
+                <input id={id} class={classes!("input", size)} type="text" inputmode="numeric"
+                    autocomplete="off" value={current} {oninput} ref={node}
+                    aria-invalid={invalid.clone()} aria-describedby={described} />
+                <span>{ label }</span>
+            </label>
+        }
+    };
+    html! {
+        <form class="age-form" novalidate=true {onsubmit}>
+            if *by_birth {
+                <fieldset class="birth">
+                    <legend>{ "出生日期" }</legend>
+                    { field("birth-year", "年", 0, "input--year") }
+                    { field("birth-month", "月", 1, "input--short") }
+                    { field("birth-day", "日", 2, "input--short") }
+                </fieldset>
+            } else {
+                <label class="field" for="age">
+                    <span class="field__label">{ "年龄（周岁）" }</span>
+                    <span class="field__row">
+                        <input id="age" class="input input--age" type="text" inputmode="numeric"
+                            autocomplete="off" value={(*age).clone()} ref={refs[0].clone()}
+                            oninput={
+                                let age = age.clone();
+                                Callback::from(move |e: InputEvent| age.set(e.target_unchecked_into::<HtmlInputElement>().value()))
+                            }
+                            aria-invalid={invalid.clone()} aria-describedby={described} />
+                        <span>{ "周岁" }</span>
+                    </span>
+                </label>
+            }
+            if let Some(message) = &*error {
+                <p id="age-error" class="field__error" role="alert">{ message.clone() }</p>
+            }
+            <button type="submit" class="button button--primary next" data-action="next">{ "下一题 ›" }</button>
+            <button type="button" class="button button--quiet button--small" data-action="age-mode" onclick={toggle}>
+                { if *by_birth { "改填年龄" } else { "记不清周岁？改填出生日期" } }
+            </button>
+        </form>
+    }
+}

@@ -1,0 +1,349 @@
+use super::service_card::{Card, ServiceCard, ServiceLine};
+use super::who::focus;
+use crate::questions::{self, Who, UNKNOWN};
+use crate::rules;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yanglao_core::{Answers, Date, Fact, Status};
+use yew::prelude::*;
+
+/// The groups of the results page, in the order people need them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Group {
+    Eligible,
+    Maybe,
+    Later,
+    Expired,
+    Other,
+}
+
+impl Group {
+    pub fn of(card: &Card) -> Group {
+        match card.status {
+            Status::Eligible => Group::Eligible,
+            Status::Maybe => Group::Maybe,
+            Status::NotYetInForce => Group::Later,
+            Status::Ineligible if card.later.is_some() => Group::Later,
+            Status::Ineligible => Group::Other,
+            Status::Expired => Group::Expired,
+        }
+    }
+    fn key(self) -> &'static str {
+        match self {
+            Group::Eligible => "eligible",
+            Group::Maybe => "maybe",
+            Group::Later => "later",
+            Group::Expired => "expired",
+            Group::Other => "other",
+        }
+    }
+    fn title(self) -> &'static str {
+        match self {
+            Group::Eligible => "可以申请",
+            Group::Maybe => "可能可以，需要核实",
+            Group::Later => "以后可以申请",
+            Group::Expired => "已失效的政策",
+            Group::Other => "其他服务（暂不符合）",
+        }
+    }
+    fn intro(self, who: Who) -> String {
+        let s = who.subject();
+        match self {
+            Group::Eligible => format!("按{s}的回答，这些服务{s}符合条件，可以去申请。"),
+            Group::Maybe => {
+                "还有情况不清楚，或者要由办理部门认定。每项都写了还要了解什么、怎么了解。"
+                    .to_string()
+            }
+            Group::Later => format!("{s}现在还不符合，到了下面写的时间就可以申请。"),
+            Group::Expired => {
+                "这些政策的有效期已过，仅供参考；现在的政策请向当地民政部门咨询。".to_string()
+            }
+            Group::Other => {
+                "每项写了需要什么条件。情况有变化时，可以修改上面的回答再看。".to_string()
+            }
+        }
+    }
+}
+
+/// One merged checklist: where to go, and what to bring, for every service
+/// to apply for (可以申请 and 需要核实), each item once.
+pub fn checklist(cards: &[Card]) -> (Vec<(String, Vec<String>)>, Vec<String>) {
+    let mut places: Vec<(String, Vec<String>)> = Vec::new();
+    let mut documents: Vec<String> = Vec::new();
+    for card in cards
+        .iter()
+        .filter(|c| matches!(c.status, Status::Eligible | Status::Maybe))
+    {
+        let place = if card.place.is_empty() {
+            card.office.clone()
+        } else {
+            card.place.clone()
+        };
+        if !place.is_empty() {
+            match places.iter_mut().find(|(p, _)| *p == place) {
+                Some((_, names)) => names.push(card.name.clone()),
+                None => places.push((place, vec![card.name.clone()])),
+            }
+        }
+        for d in &card.documents {
+            if !documents.contains(d) {
+                documents.push(d.clone());
+            }
+        }
+    }
+    (places, documents)
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ResultsProps {
+    pub code: AttrValue,
+    pub place: AttrValue,
+    pub who: Who,
+    pub date: Date,
+    /// The answers on the path, which the engine decides with.
+    pub answers: Answers,
+    /// The questions answered, in order, each with its control on this page.
+    pub path: Vec<Fact>,
+    /// How many questions could still be asked.
+    pub remaining: usize,
+    pub on_change: Callback<(Fact, Option<i32>)>,
+    pub on_continue: Callback<()>,
+    pub on_restart: Callback<()>,
+    pub on_change_region: Callback<()>,
+}
+
+/// The results, grouped, with the merged checklist, the answers (each
+/// changeable in place) and a print button.
+#[function_component]
+pub fn Results(props: &ResultsProps) -> Html {
+    let heading = use_node_ref();
+    {
+        let heading = heading.clone();
+        use_effect_with(props.code.clone(), move |_| focus(&heading));
+    }
+    let evaluation = rules::embedded()
+        .map_err(|_| "政策资料读取失败，请刷新页面再试。".to_string())
+        .and_then(|rules| {
+            yanglao_core::evaluate(rules, &props.code, props.date, &props.answers)
+                .map_err(|e| format!("这次查询没能完成（{e}）。请点“重新开始”再试。"))
+        });
+    let cards: Vec<Card> = match &evaluation {
+        Ok(e) => e.outcomes.iter().map(Card::from_outcome).collect(),
+        Err(message) => {
+            return html! {
+                <section class="results">
+                    <h2 class="section-title" tabindex="-1" ref={heading}>{ "查询结果" }</h2>
+                    <p class="notice notice--error" role="alert">{ message.clone() }</p>
+                    <button type="button" class="button" data-action="restart"
+                        onclick={props.on_restart.reform(|_: MouseEvent| ())}>{ "重新开始" }</button>
+                </section>
+            };
+        }
+    };
+    let s = props.who.subject();
+    let count = |g: Group| cards.iter().filter(|c| Group::of(c) == g).count();
+    let (eligible, maybe, later) = (
+        count(Group::Eligible),
+        count(Group::Maybe),
+        count(Group::Later),
+    );
+    let summary = if eligible + maybe + later == 0 {
+        format!(
+            "按{}的政策，{s}现在没有符合条件的服务。下面写了每项服务需要什么条件。",
+            props.date.zh()
+        )
+    } else {
+        format!(
+            "按{}的政策：{s}可以申请{eligible}项，可能可以{maybe}项（需要核实），以后可以申请{later}项。",
+            props.date.zh()
+        )
+    };
+    let (places, documents) = checklist(&cards);
+    let group_html = |g: Group| {
+        let in_group: Vec<&Card> = cards.iter().filter(|c| Group::of(c) == g).collect();
+        if in_group.is_empty() {
+            return html! {};
+        }
+        let title_id = format!("group-{}", g.key());
+        let title = format!("{}（{}项）", g.title(), in_group.len());
+        if g == Group::Other {
+            return html! {
+                <section class={classes!("group", "group--other", "no-print")} data-group={g.key()} aria-labelledby={title_id.clone()}>
+                    <details>
+                        <summary><h3 class="group__title" id={title_id}>{ title }</h3></summary>
+                        <p class="hint">{ g.intro(props.who) }</p>
+                        <ul class="others">
+                            { for in_group.into_iter().map(|c| html! { <ServiceLine key={c.id.clone()} card={c.clone()} /> }) }
+                        </ul>
+                    </details>
+                </section>
+            };
+        }
+        html! {
+            <section class={classes!("group", format!("group--{}", g.key()))} data-group={g.key()} aria-labelledby={title_id.clone()}>
+                <h3 class="group__title" id={title_id}>{ title }</h3>
+                <p class="hint">{ g.intro(props.who) }</p>
+                { for in_group.into_iter().map(|c| html! { <ServiceCard key={c.id.clone()} card={c.clone()} /> }) }
+            </section>
+        }
+    };
+    let print = Callback::from(|_: MouseEvent| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.print();
+        }
+    });
+    html! {
+        <section class="results" aria-labelledby="results-title">
+            <h2 id="results-title" class="section-title" tabindex="-1" ref={heading}>{ "查询结果" }</h2>
+            <p class="results__meta">
+                { format!("查询日期：{}　地区：{}　{}", props.date.zh(), props.place,
+                    if props.who == Who::Family { "为家里的老人查询" } else { "为本人查询" }) }
+            </p>
+            <p class="results__summary" role="status">{ summary }</p>
+            if props.remaining > 0 {
+                <div class="notice no-print">
+                    <p>{ format!("还有{}个问题没有回答，回答后“需要核实”的服务可能会变少。", props.remaining) }</p>
+                    <button type="button" class="button" data-action="continue"
+                        onclick={props.on_continue.reform(|_: MouseEvent| ())}>{ "继续回答" }</button>
+                </div>
+            }
+            <div class="results__actions no-print">
+                <button type="button" class="button" data-action="print" onclick={print}>{ "打印或保存结果" }</button>
+                <button type="button" class="button button--secondary" data-action="restart"
+                    onclick={props.on_restart.reform(|_: MouseEvent| ())}>{ "重新开始" }</button>
+                <button type="button" class="button button--quiet" data-action="change-region"
+                    onclick={props.on_change_region.reform(|_: MouseEvent| ())}>{ "换一个地区" }</button>
+            </div>
+            { group_html(Group::Eligible) }
+            { group_html(Group::Maybe) }
+            if !places.is_empty() || !documents.is_empty() {
+                <section class="checklist" aria-labelledby="checklist-title">
+                    <h3 id="checklist-title" class="group__title">{ "办事清单" }</h3>
+                    <p class="hint">{ "上面“可以申请”和“需要核实”的服务，要去的地方和要带的材料，合在一起（重复的只列一次）。" }</p>
+                    <h4>{ "要去的地方" }</h4>
+                    <ul class="checklist__list">
+                        { for places.iter().map(|(place, names)| html! {
+                            <li><strong>{ place.clone() }</strong>{ format!("：{}", names.join("、")) }</li>
+                        }) }
+                    </ul>
+                    if !documents.is_empty() {
+                        <h4>{ "要带的材料" }</h4>
+                        <ul class="checklist__list">
+                            { for documents.iter().map(|d| html! { <li>{ d.clone() }</li> }) }
+                        </ul>
+                    }
+                </section>
+            }
+            { group_html(Group::Later) }
+            { group_html(Group::Expired) }
+            { group_html(Group::Other) }
+            <AnswerList who={props.who} path={props.path.clone()} answers={props.answers.clone()}
+                date={props.date} on_change={props.on_change.clone()} />
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct AnswerListProps {
+    pub who: Who,
+    pub path: Vec<Fact>,
+    pub answers: Answers,
+    pub date: Date,
+    pub on_change: Callback<(Fact, Option<i32>)>,
+}
+
+/// The answers given, each changeable right here; the results above follow at once.
+#[function_component]
+pub fn AnswerList(props: &AnswerListProps) -> Html {
+    let age_text = use_state(String::new);
+    let age_error = use_state(|| None::<String>);
+    let age_input = use_node_ref();
+    if props.path.is_empty() {
+        return html! {};
+    }
+    let row = |fact: Fact| {
+        let label_id = format!("answer-{}", fact.key());
+        let current = props.answers.get(fact);
+        let shown = match (fact, props.answers.birth_date()) {
+            (Fact::Age, Some(birth)) => format!(
+                "出生日期{}（{}周岁）",
+                birth.zh(),
+                birth.full_years_on(props.date)
+            ),
+            _ => questions::answer_label(fact, current),
+        };
+        let control = if fact == Fact::Age {
+            let onsubmit = {
+                let (age_text, age_error) = (age_text.clone(), age_error.clone());
+                let on_change = props.on_change.clone();
+                let age_input = age_input.clone();
+                Callback::from(move |e: SubmitEvent| {
+                    e.prevent_default();
+                    let typed = age_input
+                        .cast::<HtmlInputElement>()
+                        .map(|i| i.value())
+                        .unwrap_or_else(|| (*age_text).clone());
+                    match questions::parse_age(&typed) {
+                        Ok(v) => {
+                            age_error.set(None);
+                            age_text.set(String::new());
+                            on_change.emit((Fact::Age, Some(v)));
+                        }
+                        Err(m) => age_error.set(Some(m)),
+                    }
+                })
+            };
+            let oninput = {
+                let age_text = age_text.clone();
+                Callback::from(move |e: InputEvent| {
+                    age_text.set(e.target_unchecked_into::<HtmlInputElement>().value())
+                })
+            };
+            html! {
+                <form class="answer__change no-print" novalidate=true {onsubmit}>
+                    <label for="change-age" class="visually-hidden">{ "改成多少周岁" }</label>
+                    <input id="change-age" class="input input--age" type="text" inputmode="numeric"
+                        data-change="age" placeholder="新年龄" value={(*age_text).clone()} {oninput} ref={age_input.clone()}
+                        aria-invalid={age_error.is_some().to_string()} />
+                    <button type="submit" class="button button--secondary button--small" data-action="change-age">{ "修改" }</button>
+                    if let Some(m) = &*age_error {
+                        <p class="field__error" role="alert">{ m.clone() }</p>
+                    }
+                </form>
+            }
+        } else {
+            let options = questions::options(fact);
+            let onchange = {
+                let on_change = props.on_change.clone();
+                let options = options.clone();
+                Callback::from(move |e: Event| {
+                    let key = e.target_unchecked_into::<HtmlSelectElement>().value();
+                    let value = options.iter().find(|o| o.key == key).and_then(|o| o.value);
+                    on_change.emit((fact, value));
+                })
+            };
+            html! {
+                <select class="select no-print" data-change={fact.key()} aria-labelledby={label_id.clone()} {onchange}>
+                    { for options.iter().map(|o| html! {
+                        <option value={o.key.clone()} selected={current == o.value}>{ o.label.clone() }</option>
+                    }) }
+                    <option value={UNKNOWN} selected={current.is_none()}>{ "不知道" }</option>
+                </select>
+            }
+        };
+        html! {
+            <div class="answer" key={fact.key()} data-answer-row={fact.key()}>
+                <dt id={label_id}>{ questions::short_name(fact) }</dt>
+                <dd>
+                    <span class="answer__value">{ shown }</span>
+                    { control }
+                </dd>
+            </div>
+        }
+    };
+    html! {
+        <section class="answers" data-answers="" aria-labelledby="answers-title">
+            <h3 id="answers-title" class="group__title">{ format!("{}的情况（可以在这里修改）", props.who.subject()) }</h3>
+            <dl class="answers__list">{ for props.path.iter().map(|f| row(*f)) }</dl>
+        </section>
+    }
+}

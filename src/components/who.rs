@@ -1,0 +1,53 @@
+use crate::questions::Who;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct WhoPickerProps {
+    /// The region chosen, as people say it ("呼和浩特市玉泉区").
+    pub place: AttrValue,
+    pub on_choose: Callback<Who>,
+    pub on_change_region: Callback<()>,
+}
+
+/// "Who are you checking for?": the questions then say 您 or 老人.
+#[function_component]
+pub fn WhoPicker(props: &WhoPickerProps) -> Html {
+    let heading = use_node_ref();
+    {
+        let heading = heading.clone();
+        use_effect_with((), move |_| focus(&heading));
+    }
+    let choose = |who: Who| props.on_choose.reform(move |_: MouseEvent| who);
+    html! {
+        <section class="who" aria-labelledby="who-title">
+            <p class="place">
+                <span>{ format!("地区：{}", props.place) }</span>
+                <button type="button" class="button button--quiet button--small" data-action="change-region"
+                    onclick={props.on_change_region.reform(|_: MouseEvent| ())}>
+                    { "换一个地区" }
+                </button>
+            </p>
+            <h2 id="who-title" class="section-title" tabindex="-1" ref={heading}>{ "您是在为谁查询？" }</h2>
+            <p class="hint">{ "接下来会问几个简单的问题，每页一个。不清楚的可以选“不知道”。回答只留在这台设备上，不会上传。" }</p>
+            <ul class="choices" role="list">
+                <li>
+                    <button type="button" class="button choice" data-who="self" onclick={choose(Who::Myself)}>
+                        { "为我自己查询" }
+                    </button>
+                </li>
+                <li>
+                    <button type="button" class="button choice" data-who="family" onclick={choose(Who::Family)}>
+                        { "为家里的老人查询" }
+                    </button>
+                </li>
+            </ul>
+        </section>
+    }
+}
+
+/// Moves keyboard and screen-reader focus to a new screen's heading.
+pub fn focus(node: &NodeRef) {
+    if let Some(h) = node.cast::<web_sys::HtmlElement>() {
+        let _ = h.focus();
+    }
+}

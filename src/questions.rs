@@ -1,0 +1,355 @@
+//! The words of the questionnaire: each fact as a plain question, its answer
+//! buttons, a short help text for policy terms, and how to find out when the
+//! answer is 不知道. Wording follows ../shared/PLAIN-LANGUAGE.md: 您 when the
+//! older person answers, 老人 when a family member does.
+
+use yanglao_core::facts::FactType;
+use yanglao_core::Fact;
+
+/// Who is answering.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Who {
+    /// The older person, for themselves.
+    Myself,
+    /// A son, daughter or other helper, for the older person.
+    Family,
+}
+
+impl Who {
+    /// How the questions name the older person.
+    pub fn subject(self) -> &'static str {
+        match self {
+            Who::Myself => "您",
+            Who::Family => "老人",
+        }
+    }
+    pub fn key(self) -> &'static str {
+        match self {
+            Who::Myself => "self",
+            Who::Family => "family",
+        }
+    }
+}
+
+/// One answer button: the value stored (None = 不知道), its key in the page
+/// (`data-answer`) and its words.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Option_ {
+    pub value: Option<i32>,
+    pub key: String,
+    pub label: String,
+}
+
+/// The key of the 不知道 button.
+pub const UNKNOWN: &str = "unknown";
+/// The words of the 不知道 button.
+pub const UNKNOWN_LABEL: &str = "不知道 / 不确定";
+
+/// The question for a fact, addressed to `who`; `place` is the region's short name.
+pub fn question(fact: Fact, who: Who, place: &str) -> String {
+    let s = who.subject();
+    match fact {
+        Fact::Age => format!("{s}今年多少周岁？"),
+        Fact::LivesInRegion => format!("{s}平时住在户口所在的{place}吗？"),
+        Fact::Economic => format!("{s}家是低保、特困或低收入家庭吗？"),
+        Fact::Ability => format!("{s}做过老年人能力评估吗？结果是什么？"),
+        Fact::Dementia => format!("{s}经医院诊断有失智（老年痴呆）吗？"),
+        Fact::DisabilityGrade => format!("{s}有残疾人证吗？是几级？"),
+        Fact::DisabilityKind => format!("{s}的残疾人证上写的是哪一类残疾？"),
+        Fact::Living => format!("{s}现在和谁一起住？"),
+        Fact::FpFamily => format!("{s}家是计划生育特殊家庭吗？"),
+        Fact::FpSpecialSupport => format!("{s}在领计划生育特别扶助金吗？"),
+        Fact::Contributor => {
+            format!("{s}是市级以上劳动模范、因公致残或见义勇为伤残人员吗？")
+        }
+        Fact::MilitaryPriority => format!("{s}是优抚对象吗？"),
+        Fact::NoSupporter => format!("{s}是不是没有子女等赡养人（或赡养人没有能力赡养）？"),
+        Fact::LtcInsurance => format!("{s}现在享受长期护理保险（长护险）待遇吗？"),
+        Fact::InstitutionSubsidy => {
+            format!("{s}住在养老院，并且享受护理补贴或床位补贴吗？")
+        }
+    }
+}
+
+/// A short explanation of the terms in the question (shown under it).
+pub fn help(fact: Fact) -> &'static str {
+    match fact {
+        Fact::Age => "周岁：过了今年的生日才算长一岁。记不清的，可以改填出生日期。",
+        Fact::LivesInRegion => "户口所在地：户口本上的地址。长期住在外地子女家的，选“不是”。",
+        Fact::Economic => "低保：最低生活保障。特困人员：无劳动能力、无生活来源、无人赡养的困难老人。都要由民政部门认定过才算。",
+        Fact::Ability => "能力评估：由乡镇（街道）组织，看吃饭、穿衣、走路等日常生活能不能自理。失能：生活不能完全自理。没做过评估的，选“不知道”。",
+        Fact::Dementia => "失智：记忆力、判断力明显下降，影响日常生活。以医院的诊断为准。",
+        Fact::DisabilityGrade => "残疾人证由残联发放。一级最重，一级、二级属于重度残疾。",
+        Fact::DisabilityKind => "看残疾人证上的“残疾类别”。",
+        Fact::Living => "独居：一个人住。空巢：只和老伴住。留守：子女长期在外地。",
+        Fact::FpFamily => "失独家庭：独生子女去世。伤残家庭：独生子女三级以上残疾。",
+        Fact::FpSpecialSupport => "计划生育特别扶助金（计生特扶）：发给失独、独生子女伤残家庭父母的钱。",
+        Fact::Contributor => "指市级以上劳动模范、因公致残人员、见义勇为伤残人员等为社会作出突出贡献的人。",
+        Fact::MilitaryPriority => "优抚对象：退役军人、现役军人家属、烈士遗属、因公牺牲或病故军人遗属等。",
+        Fact::NoSupporter => "赡养人：依法应当照顾老人的子女等亲属。没有，或者他们自己也没有能力照顾，选“是”。",
+        Fact::LtcInsurance => "长期护理保险（长护险）：医保部门办理，给失能人员的护理待遇。",
+        Fact::InstitutionSubsidy => "指住在养老院（养老机构），并且政府给了护理补贴或家庭养老床位补贴。",
+    }
+}
+
+/// How to find out an answer the person does not know (shown on 需要核实 cards).
+pub fn how_to_find_out(fact: Fact) -> &'static str {
+    match fact {
+        Fact::Age => "看身份证或户口本上的出生日期",
+        Fact::LivesInRegion => "以户口本地址和实际常住地为准",
+        Fact::Economic => "到乡镇（街道）或村（社区）问是否已认定为低保、特困对象",
+        Fact::Ability => "向乡镇（街道）申请老年人能力评估",
+        Fact::Dementia => "到医院就诊，以医生的诊断为准",
+        Fact::DisabilityGrade => "看残疾人证；还没有证的，可向县（区）残联申请评定",
+        Fact::DisabilityKind => "看残疾人证上的残疾类别",
+        Fact::Living => "按实际居住情况填写",
+        Fact::FpFamily => "向乡镇（街道）卫健（计生）办公室咨询",
+        Fact::FpSpecialSupport => "向乡镇（街道）卫健（计生）办公室咨询",
+        Fact::Contributor => "向乡镇（街道）或发证单位咨询",
+        Fact::MilitaryPriority => "向退役军人服务站咨询",
+        Fact::NoSupporter => "向村（社区）或乡镇（街道）咨询",
+        Fact::LtcInsurance => "向医保部门咨询",
+        Fact::InstitutionSubsidy => "问所住的养老机构",
+    }
+}
+
+/// The answer buttons for a fact (without 不知道, which every question has).
+/// Age is typed, so it has none.
+pub fn options(fact: Fact) -> Vec<Option_> {
+    let opt = |value: i32, key: &str, label: &str| Option_ {
+        value: Some(value),
+        key: key.to_string(),
+        label: label.to_string(),
+    };
+    match fact {
+        Fact::Age => Vec::new(),
+        Fact::Economic => vec![
+            opt(0, "tekun_scattered", "特困人员，住在自己家（分散供养）"),
+            opt(
+                1,
+                "tekun_concentrated",
+                "特困人员，住在敬老院等（集中供养）",
+            ),
+            opt(2, "dibao", "低保对象"),
+            opt(3, "dibao_edge", "低保边缘家庭"),
+            opt(4, "low_income", "其他低收入家庭（如防返贫监测对象）"),
+            opt(5, "none", "都不是"),
+        ],
+        Fact::Ability => vec![
+            opt(0, "intact", "能力完好（生活能自理）"),
+            opt(1, "mild", "轻度失能"),
+            opt(2, "moderate", "中度失能"),
+            opt(3, "severe", "重度失能"),
+            opt(4, "total", "完全失能"),
+        ],
+        Fact::DisabilityGrade => vec![
+            opt(0, "0", "没有残疾人证"),
+            opt(1, "1", "一级"),
+            opt(2, "2", "二级"),
+            opt(3, "3", "三级"),
+            opt(4, "4", "四级"),
+        ],
+        Fact::Living => vec![
+            opt(0, "alone", "一个人住（独居）"),
+            opt(1, "empty_nest", "只和老伴住（空巢）"),
+            opt(2, "left_behind", "子女长期在外地（留守）"),
+            opt(3, "with_family", "和子女等家人一起住"),
+        ],
+        Fact::FpFamily => vec![
+            opt(0, "none", "不是"),
+            opt(1, "bereaved", "是，独生子女去世（失独家庭）"),
+            opt(2, "disabled_child", "是，独生子女伤残"),
+        ],
+        Fact::LivesInRegion => vec![
+            opt(1, "yes", "是，常住这里"),
+            opt(0, "no", "不是，常住外地"),
+        ],
+        Fact::NoSupporter => vec![
+            opt(1, "yes", "是，没有人赡养"),
+            opt(0, "no", "不是，有子女等赡养"),
+        ],
+        other => match &other.info().ty {
+            FactType::Enum { choices, .. } => choices
+                .iter()
+                .enumerate()
+                .map(|(i, c)| opt(i as i32, c.key, c.zh))
+                .collect(),
+            _ => vec![opt(1, "yes", "是"), opt(0, "no", "不是")],
+        },
+    }
+}
+
+/// The words for a stored answer, as listed on the results page.
+pub fn answer_label(fact: Fact, value: Option<i32>) -> String {
+    match value {
+        None => "不知道".to_string(),
+        Some(v) if fact == Fact::Age => format!("{v}周岁"),
+        Some(v) => options(fact)
+            .into_iter()
+            .find(|o| o.value == Some(v))
+            .map(|o| o.label)
+            .unwrap_or_else(|| fact.value_zh(v)),
+    }
+}
+
+/// A short name of the fact, for the answers list ("年龄", "居住情况").
+pub fn short_name(fact: Fact) -> &'static str {
+    match fact {
+        Fact::Age => "年龄",
+        Fact::LivesInRegion => "常住户口所在地",
+        Fact::Economic => "低保、特困或低收入",
+        Fact::Ability => "能力评估结果",
+        Fact::Dementia => "经诊断失智",
+        Fact::DisabilityGrade => "残疾人证",
+        Fact::DisabilityKind => "残疾类别",
+        Fact::Living => "和谁一起住",
+        Fact::FpFamily => "计划生育特殊家庭",
+        Fact::FpSpecialSupport => "计生特别扶助金",
+        Fact::Contributor => "突出贡献人员",
+        Fact::MilitaryPriority => "优抚对象",
+        Fact::NoSupporter => "没有赡养人",
+        Fact::LtcInsurance => "长期护理保险待遇",
+        Fact::InstitutionSubsidy => "养老院护理或床位补贴",
+    }
+}
+
+/// Reads a typed age kindly: full-width digits, spaces and a trailing 岁 or
+/// 周岁 are fine. The error says what was wrong and what to type instead.
+pub fn parse_age(text: &str) -> Result<i32, String> {
+    let normalised: String = text
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+            other => other,
+        })
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let digits = normalised
+        .strip_suffix("周岁")
+        .or_else(|| normalised.strip_suffix('岁'))
+        .unwrap_or(&normalised);
+    if digits.is_empty() {
+        return Err("请填写年龄（周岁），例如 72。".to_string());
+    }
+    if digits.starts_with('-') {
+        return Err(format!("“{text}”是负数。请填写现在的周岁年龄，例如 72。"));
+    }
+    if !digits.chars().all(|c| c.is_ascii_digit()) {
+        return Err(format!("“{text}”不是数字。请只填数字，例如 72。"));
+    }
+    let age: u32 = digits
+        .parse()
+        .map_err(|_| format!("“{text}”太大了。年龄最大填 130。"))?;
+    match age {
+        0 => Err("年龄不能是 0。请填写现在的周岁年龄，例如 72。".to_string()),
+        131.. => Err(format!(
+            "{age} 岁太大了，年龄最大填 130。是不是多按了一位数字？"
+        )),
+        _ => Ok(age as i32),
+    }
+}
+
+/// Reads a birth date typed as year, month and day, kindly.
+pub fn parse_birth_date(
+    year: &str,
+    month: &str,
+    day: &str,
+    today: yanglao_core::Date,
+) -> Result<yanglao_core::Date, String> {
+    let number = |text: &str, what: &str, example: &str| -> Result<u32, String> {
+        let t: String = text
+            .chars()
+            .map(|c| match c {
+                '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+                other => other,
+            })
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        let t = t.trim_end_matches(['年', '月', '日']);
+        if t.is_empty() {
+            return Err(format!("请填写出生的{what}，例如 {example}。"));
+        }
+        if !t.chars().all(|c| c.is_ascii_digit()) || t.len() > 4 {
+            return Err(format!(
+                "出生的{what}“{text}”看不懂。请只填数字，例如 {example}。"
+            ));
+        }
+        t.parse()
+            .map_err(|_| format!("出生的{what}“{text}”看不懂。请只填数字，例如 {example}。"))
+    };
+    let y = number(year, "年份", "1954")?;
+    let m = number(month, "月份", "3")?;
+    let d = number(day, "日子", "15")?;
+    let earliest = today.year() - 130;
+    if (y as i32) < earliest || y as i32 > today.year() {
+        return Err(format!(
+            "出生年份 {y} 不对。请填写四位数的年份，在 {earliest} 到 {} 之间，例如 1954。",
+            today.year()
+        ));
+    }
+    if !(1..=12).contains(&m) {
+        return Err(format!("月份 {m} 不对。月份在 1 到 12 之间。"));
+    }
+    let Some(date) = yanglao_core::Date::new(y as i32, m as u8, d.min(255) as u8) else {
+        return Err(format!("{y}年{m}月没有{d}日。请检查出生日期。"));
+    };
+    if date > today {
+        return Err(format!("{} 还没有到。请检查出生日期。", date.zh()));
+    }
+    Ok(date)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ages_are_read_kindly() {
+        assert_eq!(parse_age("72"), Ok(72));
+        assert_eq!(parse_age(" ７２ 岁"), Ok(72));
+        assert_eq!(parse_age("80周岁"), Ok(80));
+        for bad in ["", "七十二", "-5", "0", "200", "99999999999"] {
+            let message = parse_age(bad).unwrap_err();
+            assert!(
+                message.contains("例如") || message.contains("130"),
+                "{bad}: {message}"
+            );
+        }
+    }
+
+    #[test]
+    fn birth_dates_are_read_kindly() {
+        let today = yanglao_core::Date::new(2026, 11, 22).unwrap();
+        assert_eq!(
+            parse_birth_date("1954", "3", "15", today),
+            Ok(yanglao_core::Date::new(1954, 3, 15).unwrap())
+        );
+        assert!(parse_birth_date("１９５４年", "３月", "15日", today).is_ok());
+        for (y, m, d) in [
+            ("", "3", "1"),
+            ("54", "3", "1"),
+            ("1954", "13", "1"),
+            ("1954", "2", "30"),
+            ("2027", "1", "1"),
+            ("1954", "x", "1"),
+        ] {
+            assert!(parse_birth_date(y, m, d, today).is_err(), "{y}-{m}-{d}");
+        }
+    }
+
+    #[test]
+    fn every_fact_has_words() {
+        for fact in Fact::ALL {
+            assert!(!question(fact, Who::Family, "玉泉区").is_empty());
+            assert!(question(fact, Who::Family, "玉泉区").starts_with("老人"));
+            assert!(question(fact, Who::Myself, "玉泉区").starts_with("您"));
+            assert!(!help(fact).is_empty());
+            assert!(!how_to_find_out(fact).is_empty());
+            let (lo, hi) = fact.bounds();
+            for o in options(fact) {
+                let v = o.value.unwrap();
+                assert!(v >= lo && v <= hi, "{fact:?} {v}");
+            }
+        }
+    }
+}
