@@ -152,10 +152,16 @@ pub fn Results(props: &ResultsProps) -> Html {
             props.date.zh()
         )
     } else {
-        format!(
-            "按{}的政策：{s}可以申请{eligible}项，可能可以{maybe}项（需要核实），以后可以申请{later}项。",
-            props.date.zh()
-        )
+        let parts: Vec<String> = [
+            (eligible, format!("{s}可以申请{eligible}项")),
+            (maybe, format!("可能可以{maybe}项（需要核实）")),
+            (later, format!("以后可以申请{later}项")),
+        ]
+        .into_iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(_, text)| text)
+        .collect();
+        format!("按{}的政策：{}。", props.date.zh(), parts.join("，"))
     };
     let (places, documents) = checklist(&cards);
     let group_html = |g: Group| {
@@ -334,7 +340,8 @@ pub fn AnswerList(props: &AnswerListProps) -> Html {
             <div class="answer" key={fact.key()} data-answer-row={fact.key()}>
                 <dt id={label_id}>{ questions::short_name(fact) }</dt>
                 <dd>
-                    <span class="answer__value">{ shown }</span>
+                    // With a drop-down list the value shows in it; the text is for paper.
+                    <span class={classes!("answer__value", (fact != Fact::Age).then_some("print-only"))}>{ shown }</span>
                     { control }
                 </dd>
             </div>
@@ -342,7 +349,7 @@ pub fn AnswerList(props: &AnswerListProps) -> Html {
     };
     html! {
         <section class="answers" data-answers="" aria-labelledby="answers-title">
-            <h3 id="answers-title" class="group__title">{ format!("{}的情况（可以在这里修改）", props.who.subject()) }</h3>
+            <h3 id="answers-title" class="group__title">{ format!("{}的情况", props.who.subject()) }<span class="no-print">{ "（可以在这里修改）" }</span></h3>
             <dl class="answers__list">{ for props.path.iter().map(|f| row(*f)) }</dl>
         </section>
     }
