@@ -1,35 +1,81 @@
-//! The root components: [`App`] reads the page address and shows [`Checker`].
+//! The root components: [`App`] reads the page address; [`Checker`] holds one
+//! [`Session`] and what the place it runs in needs around it — the kiosk's
+//! idle reset, the portal's height messages and colour.
 
-use crate::components::{Footer, Header, Question, RegionPicker, Results, WhoPicker};
+use crate::handoff::{self, Restored};
 use crate::rules;
-use crate::start::{self, Query};
-use crate::state::{Action, State};
+use crate::session::Session;
+use crate::start::{self, Mode, Query, DEFAULT_IDLE_SECONDS};
 use gloo::events::EventListener;
-use yanglao_core::{questionnaire, Date, Plan, RuleSet};
+use gloo::timers::callback::Interval;
+use std::cell::Cell;
+use std::rc::Rc;
+use yanglao_core::Date;
 use yew::prelude::*;
 
-/// The whole page: today's date (or `?date=`) and `?region=` from the address,
-/// and the address kept in step with the region chosen.
+/// The note for a hand-off link that cannot be read.
+pub const BAD_LINK_NOTE: &str =
+    "这个链接不完整、已损坏或被改动过，没法恢复之前的回答。请重新查询，只需几分钟。";
+/// The note for a hand-off link made with earlier rules.
+pub const OLD_RULES_NOTE: &str =
+    "这个链接是按以前的政策资料生成的。已恢复您的回答，结果按现在的政策重新计算。";
+
+/// The whole page: today's date (or `?date=`), the region, mode and colour
+/// from the address, and answers from a hand-off link in the fragment.
 #[function_component]
 pub fn App() -> Html {
-    let query = use_memo((), |_| Query::parse(&start::current_search()));
-    let date = query.date.unwrap_or_else(start::today);
-    let notice = query
-        .bad_date
-        .as_ref()
-        .map(|d| AttrValue::from(format!("网址里的日期“{d}”看不懂，已按今天的日期查询。")));
-    html! {
-        <Checker
-            {date}
-            region={query.region.clone().map(AttrValue::from)}
-            follow_address=true
-            date_pinned={query.date.is_some()}
-            {notice}
-        />
-    }
+    let setup = use_memo((), |_| {
+        let query = Query::parse(&start::current_search());
+        let date = query.date.unwrap_or_else(start::today);
+        let mut notices = Vec::new();
+        if let Some(d) = &query.bad_date {
+            notices.push(format!("网址里的日期“{d}”看不懂，已按今天的日期查询。"));
+        }
+        if let Some(r) = &query.bad_region {
+            notices.push(format!(
+                "网址里的地区代码“{r}”不对（应是6位数字）。请从下面的地区中选择。"
+            ));
+        }
+        if let Some(m) = &query.bad_mode {
+            notices.push(format!("网址里的模式“{m}”不认识，已按普通方式打开。"));
+        }
+        let hash = start::current_hash();
+        let mut restore = None;
+        if hash.len() > 1 {
+            match rules::embedded()
+                .map_err(|e| handoff::LinkError(e.to_string()))
+                .and_then(|r| handoff::decode(&hash, rules::fingerprint(), r, date))
+            {
+                Ok(link) => {
+                    if link.rules_changed {
+                        notices.push(OLD_RULES_NOTE.to_string());
+                    }
+                    restore = Some(link);
+                }
+                Err(why) => {
+                    gloo::console::log!(format!("hand-off link refused: {}", why.0));
+                    notices.push(BAD_LINK_NOTE.to_string());
+                    // The link's text is of no further use; a reload starts cleanly.
+                    start::replace_address(&start::current_search(), "");
+                }
+            }
+        }
+        (query, date, notices, restore)
+    });
+    let (query, date, notices, restore) = &*setup;
+    let mut props = CheckerProps::new(*date);
+    props.region = query.region.clone().map(AttrValue::from);
+    props.follow_address = true;
+    props.date_pinned = query.date.is_some();
+    props.notices = notices.iter().cloned().map(AttrValue::from).collect();
+    props.mode = query.mode;
+    props.idle_seconds = query.idle_seconds.unwrap_or(DEFAULT_IDLE_SECONDS);
+    props.theme = query.theme.clone().map(AttrValue::from);
+    props.restore = restore.clone();
+    html! { <Checker ..props /> }
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct CheckerProps {
     /// The day the check is made for ("today").
     pub date: Date,
@@ -42,208 +88,266 @@ pub struct CheckerProps {
     /// The date came from the address: keep it there.
     #[prop_or_default]
     pub date_pinned: bool,
-    /// A message to show above everything else.
+    /// Messages to show above everything else.
     #[prop_or_default]
-    pub notice: Option<AttrValue>,
+    pub notices: Vec<AttrValue>,
+    #[prop_or_default]
+    pub mode: Mode,
+    /// Kiosk: seconds without input before "还在使用吗？".
+    #[prop_or(DEFAULT_IDLE_SECONDS)]
+    pub idle_seconds: u32,
+    /// Kiosk: seconds the question stays before the reset.
+    #[prop_or(10)]
+    pub prompt_seconds: u32,
+    /// Embed: the portal's colour, 6 hex digits.
+    #[prop_or_default]
+    pub theme: Option<AttrValue>,
+    /// Answers from a hand-off link.
+    #[prop_or_default]
+    pub restore: Option<Restored>,
 }
 
-/// The checker itself, mountable anywhere (tests, a host page's element).
+impl CheckerProps {
+    /// Props for a plain checker on `date`; set the fields wanted after.
+    pub fn new(date: Date) -> CheckerProps {
+        CheckerProps {
+            date,
+            region: None,
+            follow_address: false,
+            date_pinned: false,
+            notices: Vec::new(),
+            mode: Mode::Normal,
+            idle_seconds: DEFAULT_IDLE_SECONDS,
+            prompt_seconds: 10,
+            theme: None,
+            restore: None,
+        }
+    }
+}
+
+/// The events that count as someone using the kiosk.
+const ACTIVITY: [&str; 5] = ["pointerdown", "keydown", "touchstart", "input", "wheel"];
+
+/// The checker, mountable anywhere (the page, tests, a host page's element).
 #[function_component]
 pub fn Checker(props: &CheckerProps) -> Html {
-    let state = use_reducer(|| State::new(props.region.as_ref().map(|r| r.to_string())));
+    // A new generation is a new session: every answer of the last one is dropped.
+    let generation = use_state(|| 0u32);
+    // Kiosk: seconds left before the reset while "还在使用吗？" shows.
+    let prompt = use_state(|| None::<u32>);
+    let last_input = use_memo((), |_| Rc::new(Cell::new(js_sys::Date::now())));
+    let restored = use_state(|| props.restore.clone());
 
-    // Back and Forward move between the region list and a region.
+    let reset = {
+        let generation = generation.clone();
+        let prompt = prompt.clone();
+        let restored = restored.clone();
+        let last_input = last_input.clone();
+        let follow = props.follow_address;
+        let region = props.region.clone();
+        Callback::from(move |_: ()| {
+            clear_traces(follow, region.as_deref());
+            restored.set(None);
+            prompt.set(None);
+            last_input.set(js_sys::Date::now());
+            generation.set(*generation + 1);
+        })
+    };
+
+    // Kiosk: watch for input; after the idle time ask, then reset.
     {
-        let state = state.clone();
-        use_effect_with(props.follow_address, move |follow| {
-            let listener = follow.then(|| {
-                EventListener::new(&gloo::utils::window(), "popstate", move |_| {
-                    let query = Query::parse(&start::current_search());
-                    state.dispatch(Action::FromAddress(query.region));
-                })
-            });
-            move || drop(listener)
+        let (prompt, reset, last_input) = (prompt.clone(), reset.clone(), last_input.clone());
+        let kiosk = props.mode == Mode::Kiosk;
+        let (idle, grace) = (props.idle_seconds, props.prompt_seconds);
+        use_effect_with((kiosk, idle, grace), move |_| {
+            let mut keep: Vec<EventListener> = Vec::new();
+            let mut timer = None;
+            if kiosk {
+                let document = gloo::utils::document();
+                for event in ACTIVITY {
+                    let (last_input, prompt) = (last_input.clone(), prompt.clone());
+                    keep.push(EventListener::new(&document, event, move |_| {
+                        last_input.set(js_sys::Date::now());
+                        if prompt.is_some() {
+                            prompt.set(None);
+                        }
+                    }));
+                }
+                let shown = Rc::new(Cell::new(None::<u32>));
+                timer = Some(Interval::new(250, move || {
+                    let quiet = (js_sys::Date::now() - last_input.get()) / 1000.0;
+                    let (idle, grace) = (f64::from(idle), f64::from(grace));
+                    let left = if quiet >= idle + grace {
+                        reset.emit(());
+                        None
+                    } else if quiet >= idle {
+                        Some((idle + grace - quiet).ceil() as u32)
+                    } else {
+                        None
+                    };
+                    if shown.get() != left {
+                        shown.set(left);
+                        prompt.set(left);
+                    }
+                }));
+            }
+            move || {
+                drop(keep);
+                drop(timer);
+            }
         });
     }
 
-    let record_in_address = {
-        let follow = props.follow_address;
-        let pinned = props.date_pinned.then_some(props.date);
-        move |region: Option<&str>| {
-            if follow {
-                let query = Query {
-                    date: pinned,
-                    ..Query::default()
-                };
-                start::push_search(&query.with_region(region));
-            }
-        }
-    };
-    let on_choose = {
-        let state = state.clone();
-        let record = record_in_address;
-        Callback::from(move |code: AttrValue| {
-            record(Some(&code));
-            state.dispatch(Action::ChooseRegion(code.to_string()));
-            scroll_to_top();
-        })
-    };
-    let on_change_region = {
-        let state = state.clone();
-        Callback::from(move |_| {
-            record_in_address(None);
-            state.dispatch(Action::ChangeRegion);
-            scroll_to_top();
-        })
-    };
-    let on_toggle_large = {
-        let state = state.clone();
-        Callback::from(move |_| state.dispatch(Action::ToggleLargeText))
-    };
-    let step = |action: fn() -> Action| {
-        let state = state.clone();
-        Callback::from(move |_| {
-            state.dispatch(action());
-            scroll_to_top();
-        })
-    };
-
-    let content = match rules::embedded() {
-        Err(_) => {
-            html! { <p class="notice notice--error" role="alert">{ "政策资料读取失败，请刷新页面再试。" }</p> }
-        }
-        Ok(rules) => match &state.region {
-            None => html! { <RegionPicker {on_choose} /> },
-            Some(code) => match Plan::new(rules, code) {
-                Err(_) => html! {
-                    <>
-                        <p class="notice" role="status">
-                            { format!("暂时没有地区代码 {code} 的养老服务政策资料。请从下面的地区中选择。") }
-                        </p>
-                        <RegionPicker {on_choose} />
-                    </>
-                },
-                Ok(plan) => {
-                    let (place, short) = place_names(rules, code);
-                    match state.who {
-                        None => html! {
-                            <WhoPicker
-                                place={AttrValue::from(place)}
-                                on_choose={
-                                    let state = state.clone();
-                                    Callback::from(move |who| {
-                                        state.dispatch(Action::ChooseWho(who));
-                                        scroll_to_top();
-                                    })
-                                }
-                                {on_change_region}
-                            />
-                        },
-                        Some(who) => {
-                            let answers = state.answers();
-                            let asked = state.asked();
-                            let next =
-                                questionnaire::next_question(&plan, props.date, &answers, asked);
-                            let remaining = questionnaire::at_most_remaining(
-                                &plan, props.date, &answers, asked,
-                            );
-                            match next.filter(|_| !state.show_results) {
-                                Some(fact) => {
-                                    let on_answer = {
-                                        let state = state.clone();
-                                        Callback::from(move |(fact, value)| {
-                                            state.dispatch(Action::Answer(fact, value));
-                                            scroll_to_top();
-                                        })
-                                    };
-                                    let on_birth_date = {
-                                        let state = state.clone();
-                                        Callback::from(move |date| {
-                                            state.dispatch(Action::AnswerBirthDate(date));
-                                            scroll_to_top();
-                                        })
-                                    };
-                                    html! {
-                                        <Question
-                                            key={fact.key()}
-                                            {fact}
-                                            {who}
-                                            place={AttrValue::from(short)}
-                                            number={state.path.len() + 1}
-                                            at_most={remaining}
-                                            previous={state.answered.contains(fact).then(|| state.stored.get(fact))}
-                                            previous_birth={state.stored.birth_date()}
-                                            today={props.date}
-                                            {on_answer}
-                                            {on_birth_date}
-                                            on_back={step(|| Action::Back)}
-                                            on_results={step(|| Action::ShowResults)}
-                                        />
-                                    }
-                                }
-                                None => {
-                                    let on_change = {
-                                        let state = state.clone();
-                                        Callback::from(move |(fact, value)| {
-                                            state.dispatch(Action::Answer(fact, value));
-                                            state.dispatch(Action::ShowResults);
-                                        })
-                                    };
-                                    html! {
-                                        <Results
-                                            code={AttrValue::from(code.clone())}
-                                            place={AttrValue::from(place)}
-                                            {who}
-                                            date={props.date}
-                                            {answers}
-                                            path={state.path.clone()}
-                                            remaining={if next.is_some() { remaining } else { 0 }}
-                                            {on_change}
-                                            on_continue={step(|| Action::ContinueQuestions)}
-                                            on_restart={step(|| Action::Restart)}
-                                            {on_change_region}
-                                        />
-                                    }
-                                }
-                            }
-                        }
-                    }
+    // Embed: tell the host page our height whenever it changes.
+    use_effect_with(props.mode, |mode| {
+        let timer = (*mode == Mode::Embed).then(|| {
+            let last = Cell::new(0.0);
+            Interval::new(200, move || {
+                let height = document_height();
+                if (height - last.get()).abs() >= 1.0 {
+                    last.set(height);
+                    post_height(height);
                 }
-            },
-        },
-    };
+            })
+        });
+        move || drop(timer)
+    });
 
+    let theme = props
+        .theme
+        .as_deref()
+        .and_then(theme_style)
+        .map(AttrValue::from);
+    let on_kiosk_reset = reset.clone();
+    let keep_using = {
+        let (prompt, last_input) = (prompt.clone(), last_input.clone());
+        Callback::from(move |_: MouseEvent| {
+            last_input.set(js_sys::Date::now());
+            prompt.set(None);
+        })
+    };
     html! {
-        <div class={classes!("app", state.large_text.then_some("app--large"))}>
-            <Header large_text={state.large_text} on_toggle_large={on_toggle_large} />
-            <main class="main">
-                if let Some(notice) = &props.notice {
-                    <p class="notice" role="status">{ notice.clone() }</p>
-                }
-                { content }
-            </main>
-            <Footer />
-        </div>
+        <>
+            <Session
+                key={*generation}
+                date={props.date}
+                region={props.region.clone()}
+                follow_address={props.follow_address}
+                date_pinned={props.date_pinned}
+                mode={props.mode}
+                restore={(*restored).clone()}
+                {on_kiosk_reset}
+                notices={if *generation == 0 { props.notices.clone() } else { Vec::new() }}
+                {theme}
+            />
+            if let Some(left) = *prompt {
+                <div class="idle" role="alertdialog" aria-modal="true" aria-labelledby="idle-title" aria-describedby="idle-text">
+                    <div class="idle__box">
+                        <h2 id="idle-title" class="idle__title">{ "还在使用吗？" }</h2>
+                        <p id="idle-text" class="idle__text" aria-live="polite">
+                            { format!("{left}秒后将清除所有回答，回到首页。") }
+                        </p>
+                        <button type="button" class="button idle__keep" data-action="keep-using" onclick={keep_using}>
+                            { "还在用，继续" }
+                        </button>
+                        <button type="button" class="button button--secondary" data-action="idle-reset"
+                            onclick={reset.reform(|_: MouseEvent| ())}>
+                            { "不用了，清除" }
+                        </button>
+                    </div>
+                </div>
+            }
+        </>
     }
 }
 
-/// The region's full name and short name; a code below a region we have
-/// (a county of 定西市) is named by the nearest region above it.
-fn place_names(rules: &RuleSet, code: &str) -> (String, String) {
-    if let Some(region) = rules.region(code) {
-        return (region.name.clone(), region.short_name.clone());
+/// After a kiosk session: nothing of it in the address or in storage.
+fn clear_traces(follow_address: bool, region: Option<&str>) {
+    if follow_address {
+        start::replace_address(&kiosk_search(region), "");
     }
-    match rules.applicable(code).ok().and_then(|r| r.first().copied()) {
-        Some(region) => (
-            format!("{}所辖地区（代码 {code}）", region.name),
-            region.short_name.clone(),
-        ),
-        None => (format!("地区代码 {code}"), "当地".to_string()),
-    }
-}
-
-fn scroll_to_top() {
     if let Some(window) = web_sys::window() {
-        window.scroll_to_with_x_and_y(0.0, 0.0);
+        if let Ok(Some(s)) = window.local_storage() {
+            let _ = s.clear();
+        }
+        if let Ok(Some(s)) = window.session_storage() {
+            let _ = s.clear();
+        }
+    }
+}
+
+/// The kiosk's own address parameters (mode, idle time, a fixed region or
+/// date set up by the centre), without whatever a session added.
+fn kiosk_search(region: Option<&str>) -> String {
+    let query = Query::parse(&start::current_search());
+    let base = Query {
+        mode: query.mode,
+        idle_seconds: query.idle_seconds,
+        date: query.date,
+        theme: query.theme.clone(),
+        ..Query::default()
+    };
+    base.with_region(region)
+}
+
+fn document_height() -> f64 {
+    gloo::utils::document()
+        .document_element()
+        .map(|e| f64::from(e.scroll_height()))
+        .unwrap_or(0.0)
+}
+
+/// `{type: "yanglao:height", height}` to the host page. Only the height is
+/// sent, never anything the person answered, so any origin may hear it.
+fn post_height(height: f64) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Ok(Some(parent)) = window.parent() else {
+        return;
+    };
+    let message = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&message, &"type".into(), &"yanglao:height".into());
+    let _ = js_sys::Reflect::set(&message, &"height".into(), &height.into());
+    let _ = parent.post_message(&message, "*");
+}
+
+/// The portal's colour as CSS custom properties, if it is dark enough for
+/// white text on it (WCAG AA, 4.5:1); otherwise our own colour stays.
+pub fn theme_style(hex: &str) -> Option<String> {
+    let channel = |i: usize| u8::from_str_radix(hex.get(i..i + 2)?, 16).ok();
+    let (r, g, b) = (channel(0)?, channel(2)?, channel(4)?);
+    let linear = |c: u8| {
+        let c = f64::from(c) / 255.0;
+        if c <= 0.039_28 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    let luminance = 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
+    let contrast_with_white = 1.05 / (luminance + 0.05);
+    if hex.len() != 6 || contrast_with_white < 4.5 {
+        return None;
+    }
+    let dark = |c: u8| (f64::from(c) * 0.75) as u8;
+    Some(format!(
+        "--color-primary: #{hex}; --color-primary-dark: #{:02x}{:02x}{:02x};",
+        dark(r),
+        dark(g),
+        dark(b)
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::theme_style;
+
+    #[test]
+    fn a_portal_colour_is_used_only_if_white_text_reads_on_it() {
+        assert!(theme_style("0b4f9c").is_some());
+        assert!(theme_style("c8102e").is_some()); // a government red
+        assert!(theme_style("ffd700").is_none()); // gold: white text would not read
+        assert!(theme_style("zzzzzz").is_none());
     }
 }

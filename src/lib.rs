@@ -7,9 +7,11 @@
 
 pub mod app;
 pub mod components;
+pub mod handoff;
 pub mod questions;
 pub mod regions;
 pub mod rules;
+pub mod session;
 pub mod start;
 pub mod state;
 

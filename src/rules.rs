@@ -14,3 +14,9 @@ pub fn embedded() -> Result<&'static RuleSet, &'static str> {
         .as_ref()
         .map_err(String::as_str)
 }
+
+/// A short fingerprint of the embedded rules, carried by hand-off links.
+pub fn fingerprint() -> &'static str {
+    static PRINT: OnceLock<String> = OnceLock::new();
+    PRINT.get_or_init(|| crate::handoff::rules_fingerprint(BYTES))
+}

@@ -3,6 +3,32 @@
 
 use yanglao_core::Date;
 
+/// Where the checker runs: `?mode=kiosk`, `?mode=embed`, or neither.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Mode {
+    #[default]
+    Normal,
+    /// A shared screen in a community centre: large text, a 重新开始 button,
+    /// and a full reset after a period of no input.
+    Kiosk,
+    /// Inside a portal's iframe: no page header or footer, the region fixed,
+    /// the portal's colour, and its height posted to the host page.
+    Embed,
+}
+
+impl Mode {
+    pub fn key(self) -> &'static str {
+        match self {
+            Mode::Normal => "normal",
+            Mode::Kiosk => "kiosk",
+            Mode::Embed => "embed",
+        }
+    }
+}
+
+/// The kiosk's default idle time before it asks "还在使用吗？".
+pub const DEFAULT_IDLE_SECONDS: u32 = 120;
+
 /// The parameters a link or a QR code can carry.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Query {
@@ -11,6 +37,15 @@ pub struct Query {
     pub date: Option<Date>,
     /// The `date` parameter was there but not a real `YYYY-MM-DD` date.
     pub bad_date: Option<String>,
+    /// `?region=` was there but not 6 digits.
+    pub bad_region: Option<String>,
+    pub mode: Mode,
+    /// `?mode=` named no mode we have.
+    pub bad_mode: Option<String>,
+    /// `?idle=`: the kiosk's idle seconds (10 to 3600).
+    pub idle_seconds: Option<u32>,
+    /// `?theme=`: the embedding portal's colour, 6 hex digits (no `#`).
+    pub theme: Option<String>,
 }
 
 impl Query {
@@ -24,6 +59,22 @@ impl Query {
                 "region" if value.len() == 6 && value.bytes().all(|b| b.is_ascii_digit()) => {
                     query.region = Some(value.to_string())
                 }
+                "region" => query.bad_region = Some(value.chars().take(20).collect()),
+                "mode" => match value {
+                    "kiosk" => query.mode = Mode::Kiosk,
+                    "embed" => query.mode = Mode::Embed,
+                    "" | "normal" => query.mode = Mode::Normal,
+                    other => query.bad_mode = Some(other.chars().take(20).collect()),
+                },
+                "idle" => {
+                    query.idle_seconds = value
+                        .parse::<u32>()
+                        .ok()
+                        .filter(|s| (10..=3600).contains(s))
+                }
+                "theme" if value.len() == 6 && value.bytes().all(|b| b.is_ascii_hexdigit()) => {
+                    query.theme = Some(value.to_ascii_lowercase())
+                }
                 "date" => match Date::parse(value) {
                     Ok(date) => query.date = Some(date),
                     Err(_) => query.bad_date = Some(value.to_string()),
@@ -34,7 +85,7 @@ impl Query {
         query
     }
 
-    /// The query string for a region, keeping a pinned date.
+    /// The query string for a region, keeping a pinned date and the mode.
     pub fn with_region(&self, region: Option<&str>) -> String {
         let mut parts = Vec::new();
         if let Some(code) = region {
@@ -42,6 +93,15 @@ impl Query {
         }
         if let Some(date) = self.date {
             parts.push(format!("date={date}"));
+        }
+        if self.mode != Mode::Normal {
+            parts.push(format!("mode={}", self.mode.key()));
+        }
+        if let Some(idle) = self.idle_seconds {
+            parts.push(format!("idle={idle}"));
+        }
+        if let Some(theme) = &self.theme {
+            parts.push(format!("theme={theme}"));
         }
         if parts.is_empty() {
             String::new()
@@ -81,4 +141,41 @@ pub fn push_search(search: &str) {
     if let Ok(history) = window.history() {
         let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
     }
+}
+
+/// The fragment of the page's address (`#…`), if any.
+pub fn current_hash() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
+/// Replaces the address (no new history entry): `search` and `hash` include
+/// their `?` and `#`, or are empty.
+pub fn replace_address(search: &str, hash: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let path = window.location().pathname().unwrap_or_default();
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some(&format!("{path}{search}{hash}")),
+        );
+    }
+}
+
+/// The page's address without query or fragment (for hand-off links).
+pub fn page_base() -> String {
+    web_sys::window()
+        .map(|w| {
+            let l = w.location();
+            format!(
+                "{}{}",
+                l.origin().unwrap_or_default(),
+                l.pathname().unwrap_or_default()
+            )
+        })
+        .unwrap_or_default()
 }

@@ -38,6 +38,21 @@ impl State {
         }
     }
 
+    /// The state a hand-off link describes: its answers on the path, results showing.
+    pub fn restored(link: &crate::handoff::Restored) -> State {
+        let mut state = State::new(Some(link.region.clone()));
+        state.who = Some(link.who);
+        for &(fact, value) in &link.path {
+            // The link was checked value by value when decoded.
+            let _ = state.stored.set(fact, value);
+            state.answered.insert(fact);
+            state.path.push(fact);
+        }
+        state.stored.set_birth_date(link.birth_date);
+        state.show_results = true;
+        state
+    }
+
     /// The answers on the current path: what the engine decides with.
     pub fn answers(&self) -> Answers {
         let mut answers = Answers::new();

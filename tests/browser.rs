@@ -7,8 +7,10 @@ use std::time::Duration;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, Event, EventInit, HtmlElement, HtmlInputElement, HtmlSelectElement};
+use yanglao_app::app::{BAD_LINK_NOTE, OLD_RULES_NOTE};
 use yanglao_app::start::Query;
-use yanglao_app::{rules, Checker, CheckerProps};
+use yanglao_app::start::{self, Mode};
+use yanglao_app::{rules, App, Checker, CheckerProps};
 use yanglao_core::Date;
 use yew::AttrValue;
 
@@ -30,17 +32,29 @@ fn check_date() -> Date {
 
 /// Mounts the checker into a fresh element of its own.
 fn mount(region: Option<&str>) -> Element {
+    let mut props = CheckerProps::new(check_date());
+    props.region = region.map(|r| AttrValue::from(r.to_string()));
+    mount_with(props)
+}
+
+fn new_host() -> Element {
     let document = gloo::utils::document();
     let host = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&host).unwrap();
-    let props = CheckerProps {
-        date: check_date(),
-        region: region.map(|r| AttrValue::from(r.to_string())),
-        follow_address: false,
-        date_pinned: false,
-        notice: None,
-    };
+    host
+}
+
+fn mount_with(props: CheckerProps) -> Element {
+    let host = new_host();
     yew::Renderer::<Checker>::with_root_and_props(host.clone(), props).render();
+    host
+}
+
+/// Mounts the whole page as it starts from an address (query and fragment).
+fn open_page(search: &str, hash: &str) -> Element {
+    start::replace_address(search, hash);
+    let host = new_host();
+    yew::Renderer::<App>::with_root(host.clone()).render();
     host
 }
 
@@ -498,4 +512,214 @@ async fn the_large_text_switch_works_and_says_its_state() {
     click(&switch);
     wait_for(&host, ".header__switch[aria-pressed=\"false\"]").await;
     assert!(host.query_selector(".app--large").unwrap().is_none());
+}
+
+/// The statuses of every card, by service id.
+fn statuses(host: &Element) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = all(host, "article[data-service]")
+        .iter()
+        .chain(all(host, "li[data-service]").iter())
+        .map(|c| {
+            (
+                c.get_attribute("data-service").unwrap(),
+                c.get_attribute("data-status").unwrap(),
+            )
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+#[wasm_bindgen_test]
+async fn a_hand_off_link_restores_the_same_results() {
+    let host = start("150104", "family").await;
+    answer_all(&host, &YUQUAN_72).await;
+    wait_for(&host, "[data-group=\"eligible\"]").await;
+    let before = statuses(&host);
+    let link = text(&wait_for(&host, "[data-handoff-link]").await);
+    wait_for(&host, ".handoff__qr svg").await;
+    let (address, fragment) = link
+        .split_once('#')
+        .expect("the answers are in the fragment");
+    assert!(
+        !address.contains("72") && !address.contains("alone"),
+        "answers must not be in the part of the link sent to a server: {address}"
+    );
+    let search = &address[address.find('?').expect("the link names the region")..];
+    let opened = open_page(search, &format!("#{fragment}"));
+    wait_for(&opened, "[data-group=\"eligible\"]").await;
+    assert_eq!(statuses(&opened), before);
+    let answers = text(&wait_for(&opened, "[data-answers]").await);
+    assert!(
+        answers.contains("72周岁") && answers.contains("独居"),
+        "{answers}"
+    );
+    start::replace_address("", "");
+}
+
+#[wasm_bindgen_test]
+async fn a_damaged_or_edited_link_opens_the_start_with_a_note() {
+    let rules = rules::embedded().unwrap();
+    let good = yanglao_app::handoff::encode(
+        rules::fingerprint(),
+        "150104",
+        yanglao_app::questions::Who::Family,
+        &[yanglao_core::Fact::Age],
+        &{
+            let mut a = yanglao_core::Answers::new();
+            a.set(yanglao_core::Fact::Age, Some(72)).unwrap();
+            a
+        },
+        None,
+    );
+    assert!(yanglao_app::handoff::decode(&good, rules::fingerprint(), rules, check_date()).is_ok());
+    for bad in [
+        good[..good.len() - 4].to_string(), // truncated
+        good.replace(".a72.", ".a92."),     // edited by hand
+        "#hello".to_string(),               // not a link of ours
+    ] {
+        let host = open_page("?date=2026-11-22", &format!("#{bad}"));
+        wait_text(&host, ".notice", BAD_LINK_NOTE).await;
+        wait_for(&host, "section.picker").await;
+        assert!(host.query_selector("section.results").unwrap().is_none());
+        assert_eq!(start::current_hash(), "", "the bad fragment is cleared");
+    }
+    // A link made with other rules still opens, and says the results are recomputed.
+    let old = {
+        let body = good
+            .rsplit_once('.')
+            .unwrap()
+            .0
+            .replacen(rules::fingerprint(), "old000", 1);
+        yanglao_app::handoff::encode(
+            "old000",
+            "150104",
+            yanglao_app::questions::Who::Family,
+            &[yanglao_core::Fact::Age],
+            &{
+                let mut a = yanglao_core::Answers::new();
+                a.set(yanglao_core::Fact::Age, Some(72)).unwrap();
+                a
+            },
+            None,
+        )
+        .starts_with(&body)
+        .then_some(())
+        .expect("encode is stable");
+        yanglao_app::handoff::encode(
+            "old000",
+            "150104",
+            yanglao_app::questions::Who::Family,
+            &[yanglao_core::Fact::Age],
+            &{
+                let mut a = yanglao_core::Answers::new();
+                a.set(yanglao_core::Fact::Age, Some(72)).unwrap();
+                a
+            },
+            None,
+        )
+    };
+    let host = open_page("?date=2026-11-22", &format!("#{old}"));
+    wait_text(&host, ".notice", OLD_RULES_NOTE).await;
+    wait_for(&host, "section.results").await;
+    start::replace_address("", "");
+}
+
+#[wasm_bindgen_test]
+async fn an_unknown_mode_or_bad_region_in_the_address_gets_a_note() {
+    let host = open_page("?mode=shop&region=15x&date=2026-11-22", "");
+    let notes = text(&wait_text(&host, "main", "shop").await);
+    assert!(
+        notes.contains("“shop”不认识") && notes.contains("“15x”不对"),
+        "{notes}"
+    );
+    wait_for(&host, "section.picker").await;
+    start::replace_address("", "");
+}
+
+#[wasm_bindgen_test]
+async fn the_kiosk_resets_after_the_idle_time_and_keeps_nothing() {
+    let mut props = CheckerProps::new(check_date());
+    props.region = Some("150104".into());
+    props.mode = Mode::Kiosk;
+    props.idle_seconds = 1;
+    props.prompt_seconds = 1;
+    let host = mount_with(props);
+    wait_for(&host, "[data-mode=\"kiosk\"].app--large").await;
+    wait_for(&host, "[data-action=\"kiosk-restart\"]").await;
+    click(&wait_for(&host, "[data-who=\"family\"]").await);
+    answer(&host, "age", "72").await;
+    answer(&host, "lives_in_region", "yes").await;
+    // Nobody touches it: the question, then the reset.
+    wait_text(&host, "[role=\"alertdialog\"]", "还在使用吗").await;
+    wait_for(&host, "section.who").await;
+    assert!(host
+        .query_selector("[role=\"alertdialog\"]")
+        .unwrap()
+        .is_none());
+    let shown = host.inner_html();
+    assert!(
+        !shown.contains("72"),
+        "the last person's age is still in the page: {shown}"
+    );
+    assert!(!shown.contains("常住"), "an answer is still in the page");
+    let window = web_sys::window().unwrap();
+    assert_eq!(
+        window.local_storage().unwrap().unwrap().length().unwrap(),
+        0
+    );
+    assert_eq!(
+        window.session_storage().unwrap().unwrap().length().unwrap(),
+        0
+    );
+    let address = format!("{}{}", start::current_search(), start::current_hash());
+    assert!(
+        !address.contains("72") && !address.contains("y1."),
+        "{address}"
+    );
+    // The next person starts fresh: the age box is empty.
+    click(&wait_for(&host, "[data-who=\"self\"]").await);
+    let age = wait_for(&host, "#age").await;
+    assert_eq!(age.dyn_ref::<HtmlInputElement>().unwrap().value(), "");
+}
+
+#[wasm_bindgen_test]
+async fn the_kiosk_keeps_the_answers_when_someone_is_still_there() {
+    let mut props = CheckerProps::new(check_date());
+    props.region = Some("150104".into());
+    props.mode = Mode::Kiosk;
+    props.idle_seconds = 1;
+    props.prompt_seconds = 30;
+    let host = mount_with(props);
+    click(&wait_for(&host, "[data-who=\"family\"]").await);
+    answer(&host, "age", "72").await;
+    click(&wait_for(&host, "[data-action=\"keep-using\"]").await);
+    click(&wait_for(&host, "[data-action=\"back\"]").await);
+    let age = wait_for(&host, "#age").await;
+    assert_eq!(age.dyn_ref::<HtmlInputElement>().unwrap().value(), "72");
+    // 重新开始 clears at once.
+    click(&wait_for(&host, "[data-action=\"kiosk-restart\"]").await);
+    wait_for(&host, "section.who").await;
+    assert!(!host.inner_html().contains("72"));
+}
+
+#[wasm_bindgen_test]
+async fn embedded_in_a_portal_it_has_no_header_and_a_fixed_region() {
+    let mut props = CheckerProps::new(check_date());
+    props.region = Some("150104".into());
+    props.mode = Mode::Embed;
+    props.theme = Some("c8102e".into());
+    let host = mount_with(props);
+    let root = wait_for(&host, "[data-mode=\"embed\"]").await;
+    assert!(root
+        .get_attribute("style")
+        .unwrap_or_default()
+        .contains("#c8102e"));
+    wait_for(&host, "section.who").await;
+    assert!(host.query_selector("header").unwrap().is_none());
+    assert!(host.query_selector("footer").unwrap().is_none());
+    assert!(host
+        .query_selector("[data-action=\"change-region\"]")
+        .unwrap()
+        .is_none());
 }

@@ -1,6 +1,7 @@
 //! The parts of the page, each with typed props and callbacks.
 
 mod footer;
+mod handoff;
 mod header;
 mod question;
 mod region_picker;
@@ -9,6 +10,7 @@ mod service_card;
 mod who;
 
 pub use footer::Footer;
+pub use handoff::{qr_svg, HandOff};
 pub use header::Header;
 pub use question::{AgeForm, Question};
 pub use region_picker::RegionPicker;

@@ -1,3 +1,4 @@
+use super::handoff::HandOff;
 use super::service_card::{Card, ServiceCard, ServiceLine};
 use super::who::focus;
 use crate::questions::{self, Who, UNKNOWN};
@@ -108,7 +109,12 @@ pub struct ResultsProps {
     pub on_change: Callback<(Fact, Option<i32>)>,
     pub on_continue: Callback<()>,
     pub on_restart: Callback<()>,
-    pub on_change_region: Callback<()>,
+    /// None where the region is fixed (a portal's link).
+    pub on_change_region: Option<Callback<()>>,
+    /// The hand-off link (answers in its fragment), for the QR code.
+    pub link: Option<AttrValue>,
+    /// Whether the link may be followed here (not on a kiosk).
+    pub clickable_link: bool,
 }
 
 /// The results, grouped, with the merged checklist, the answers (each
@@ -216,8 +222,10 @@ pub fn Results(props: &ResultsProps) -> Html {
                 <button type="button" class="button" data-action="print" onclick={print}>{ "打印或保存结果" }</button>
                 <button type="button" class="button button--secondary" data-action="restart"
                     onclick={props.on_restart.reform(|_: MouseEvent| ())}>{ "重新开始" }</button>
-                <button type="button" class="button button--quiet" data-action="change-region"
-                    onclick={props.on_change_region.reform(|_: MouseEvent| ())}>{ "换一个地区" }</button>
+                if let Some(change) = &props.on_change_region {
+                    <button type="button" class="button button--quiet" data-action="change-region"
+                        onclick={change.reform(|_: MouseEvent| ())}>{ "换一个地区" }</button>
+                }
             </div>
             { group_html(Group::Eligible) }
             { group_html(Group::Maybe) }
@@ -242,6 +250,9 @@ pub fn Results(props: &ResultsProps) -> Html {
             { group_html(Group::Later) }
             { group_html(Group::Expired) }
             { group_html(Group::Other) }
+            if let Some(link) = &props.link {
+                <HandOff link={link.clone()} clickable={props.clickable_link} />
+            }
             <AnswerList who={props.who} path={props.path.clone()} answers={props.answers.clone()}
                 date={props.date} on_change={props.on_change.clone()} />
         </section>

@@ -6,7 +6,8 @@ pub struct WhoPickerProps {
     /// The region chosen, as people say it ("呼和浩特市玉泉区").
     pub place: AttrValue,
     pub on_choose: Callback<Who>,
-    pub on_change_region: Callback<()>,
+    /// None where the region is fixed (a portal's link).
+    pub on_change_region: Option<Callback<()>>,
 }
 
 /// "Who are you checking for?": the questions then say 您 or 老人.
@@ -22,10 +23,12 @@ pub fn WhoPicker(props: &WhoPickerProps) -> Html {
         <section class="who" aria-labelledby="who-title">
             <p class="place">
                 <span>{ format!("地区：{}", props.place) }</span>
-                <button type="button" class="button button--quiet button--small" data-action="change-region"
-                    onclick={props.on_change_region.reform(|_: MouseEvent| ())}>
-                    { "换一个地区" }
-                </button>
+                if let Some(change) = &props.on_change_region {
+                    <button type="button" class="button button--quiet button--small" data-action="change-region"
+                        onclick={change.reform(|_: MouseEvent| ())}>
+                        { "换一个地区" }
+                    </button>
+                }
             </p>
             <h2 id="who-title" class="section-title" tabindex="-1" ref={heading}>{ "您是在为谁查询？" }</h2>
             <p class="hint">{ "接下来会问几个简单的问题，每页一个。不清楚的可以选“不知道”。回答只留在这台设备上，不会上传。" }</p>
