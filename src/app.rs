@@ -10,6 +10,7 @@ use gloo::events::EventListener;
 use gloo::timers::callback::Interval;
 use std::cell::Cell;
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use yanglao_core::Date;
 use yew::prelude::*;
 
@@ -213,11 +214,26 @@ pub fn Checker(props: &CheckerProps) -> Html {
         move || drop(timer)
     });
 
-    let theme = props
-        .theme
-        .as_deref()
-        .and_then(theme_style)
-        .map(AttrValue::from);
+    // The portal's colour, set through the CSS object model: the Content
+    // Security Policy forbids style attributes written as text.
+    use_effect_with(props.theme.clone(), |theme| {
+        let colours = theme.as_deref().and_then(theme_colours);
+        let style = gloo::utils::document_element()
+            .dyn_into::<web_sys::HtmlElement>()
+            .ok()
+            .map(|e| e.style());
+        if let (Some(style), Some((primary, dark))) = (&style, &colours) {
+            let _ = style.set_property("--color-primary", primary);
+            let _ = style.set_property("--color-primary-dark", dark);
+        }
+        move || {
+            if let (Some(style), Some(_)) = (style, colours) {
+                let _ = style.remove_property("--color-primary");
+                let _ = style.remove_property("--color-primary-dark");
+            }
+        }
+    });
+    let theme = None::<AttrValue>;
     let on_kiosk_reset = reset.clone();
     let keep_using = {
         let (prompt, last_input) = (prompt.clone(), last_input.clone());
@@ -312,9 +328,12 @@ fn post_height(height: f64) {
     let _ = parent.post_message(&message, "*");
 }
 
-/// The portal's colour as CSS custom properties, if it is dark enough for
-/// white text on it (WCAG AA, 4.5:1); otherwise our own colour stays.
-pub fn theme_style(hex: &str) -> Option<String> {
+/// The portal's colour and a darker shade for hover, if it is dark enough
+/// for white text on it (WCAG AA, 4.5:1); otherwise our own colour stays.
+pub fn theme_colours(hex: &str) -> Option<(String, String)> {
+    if hex.len() != 6 {
+        return None;
+    }
     let channel = |i: usize| u8::from_str_radix(hex.get(i..i + 2)?, 16).ok();
     let (r, g, b) = (channel(0)?, channel(2)?, channel(4)?);
     let linear = |c: u8| {
@@ -326,28 +345,25 @@ pub fn theme_style(hex: &str) -> Option<String> {
         }
     };
     let luminance = 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
-    let contrast_with_white = 1.05 / (luminance + 0.05);
-    if hex.len() != 6 || contrast_with_white < 4.5 {
+    if 1.05 / (luminance + 0.05) < 4.5 {
         return None;
     }
     let dark = |c: u8| (f64::from(c) * 0.75) as u8;
-    Some(format!(
-        "--color-primary: #{hex}; --color-primary-dark: #{:02x}{:02x}{:02x};",
-        dark(r),
-        dark(g),
-        dark(b)
+    Some((
+        format!("#{hex}"),
+        format!("#{:02x}{:02x}{:02x}", dark(r), dark(g), dark(b)),
     ))
 }
 
 #[cfg(test)]
 mod tests {
-    use super::theme_style;
+    use super::theme_colours;
 
     #[test]
     fn a_portal_colour_is_used_only_if_white_text_reads_on_it() {
-        assert!(theme_style("0b4f9c").is_some());
-        assert!(theme_style("c8102e").is_some()); // a government red
-        assert!(theme_style("ffd700").is_none()); // gold: white text would not read
-        assert!(theme_style("zzzzzz").is_none());
+        assert!(theme_colours("0b4f9c").is_some());
+        assert!(theme_colours("c8102e").is_some()); // a government red
+        assert!(theme_colours("ffd700").is_none()); // gold: white text would not read
+        assert!(theme_colours("zzzzzz").is_none());
     }
 }

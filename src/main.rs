@@ -1,3 +1,14 @@
+use wasm_bindgen::JsCast;
+
 fn main() {
-    yew::Renderer::<yanglao_app::App>::new().render();
+    yanglao_app::offline::register();
+    // A host page can give the checker an element of its own to live in;
+    // otherwise it takes the page's body.
+    let root = gloo::utils::document()
+        .get_element_by_id("yanglao-root")
+        .and_then(|e| e.dyn_into::<web_sys::Element>().ok());
+    match root {
+        Some(root) => yew::Renderer::<yanglao_app::App>::with_root(root).render(),
+        None => yew::Renderer::<yanglao_app::App>::new().render(),
+    };
 }

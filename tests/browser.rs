@@ -711,10 +711,14 @@ async fn embedded_in_a_portal_it_has_no_header_and_a_fixed_region() {
     props.theme = Some("c8102e".into());
     let host = mount_with(props);
     let root = wait_for(&host, "[data-mode=\"embed\"]").await;
-    assert!(root
-        .get_attribute("style")
-        .unwrap_or_default()
-        .contains("#c8102e"));
+    let primary = web_sys::window()
+        .unwrap()
+        .get_computed_style(&root)
+        .unwrap()
+        .unwrap()
+        .get_property_value("--color-primary")
+        .unwrap();
+    assert_eq!(primary.trim(), "#c8102e");
     wait_for(&host, "section.who").await;
     assert!(host.query_selector("header").unwrap().is_none());
     assert!(host.query_selector("footer").unwrap().is_none());
