@@ -66,6 +66,11 @@ fn base36(mut n: u32) -> String {
     String::from_utf8(out).unwrap_or_default()
 }
 
+/// A link body with its checksum appended (what `encode` ends with).
+pub fn seal(body: &str) -> String {
+    format!("{body}.{}", base36(fnv(body.as_bytes())))
+}
+
 /// The fingerprint of a rule set as embedded (its compiled bytes).
 pub fn rules_fingerprint(bytes: &[u8]) -> String {
     base36(fnv(bytes))
@@ -113,9 +118,10 @@ pub fn encode(
         Who::Myself => "s",
         Who::Family => "f",
     };
-    let body = format!("{VERSION}.{rules}.{region}.{who}.{}", items.join("_"));
-    let check = base36(fnv(body.as_bytes()));
-    format!("{body}.{check}")
+    seal(&format!(
+        "{VERSION}.{rules}.{region}.{who}.{}",
+        items.join("_")
+    ))
 }
 
 /// Reads a fragment (with or without `#`). All or nothing: any fault refuses the link.
@@ -166,8 +172,14 @@ pub fn decode(
             }
             let date = Date::parse(&format!("{}-{}-{}", &rest[..4], &rest[4..6], &rest[6..]))
                 .map_err(|e| LinkError(format!("birth date: {e}")))?;
-            if date > today || path.iter().any(|(f, _)| *f == Fact::Age) {
-                return err("birth date in the future or age given twice");
+            // The age it gives must be one the questions accept (fuzzing found
+            // a link with a birth date in 1150 that passed the date checks).
+            let (_, oldest) = Fact::Age.bounds();
+            if date > today || date.full_years_on(today) > oldest {
+                return err("birth date in the future or more than 130 years ago");
+            }
+            if path.iter().any(|(f, _)| *f == Fact::Age) {
+                return err("age given twice");
             }
             birth_date = Some(date);
             path.push((Fact::Age, None));
@@ -297,6 +309,8 @@ mod tests {
             "y1.abc.150104.f.z20300101",
             "y1.abc.150104.f.p1",
             "y1.abc.150104.f.c9",
+            // Found by fuzzing: an age of 876 from a birth date in 1150.
+            "y1.abc.410726.s.z11500602_ln_fx",
         ] {
             bad.push(format!("{body}.{}", base36(fnv(body.as_bytes()))));
         }
