@@ -20,6 +20,7 @@ STEPS=(
     "rules report|cargo run -q -p yanglao-cli -- rules check"
     "browser tests|cargo test -p yanglao-app --target wasm32-unknown-unknown"
     "release build|trunk build --release --offline"
+    "e2e|./scripts/e2e.sh --no-build"
     "bundle size|./scripts/size-report.sh"
 )
 
@@ -30,7 +31,7 @@ summary() {
     # The test runners' own summary lines, step by step.
     for log in "$LOGS"/*.log; do
         [ -e "$log" ] || continue
-        grep -hE '^ *(Running|Doc-tests) |^test result:|^bundle:|^rules check:' "$log" | sed "s|^|    $(basename "$log" .log): |" || true
+        grep -hE '^ *(Running|Doc-tests) |^test result:|^bundle:|^rules check:|^ +[a-z]+\.test\.mjs +(ok|FAILED)' "$log" | sed "s|^|    $(basename "$log" .log): |" || true
     done
     printf '%s\n' "${RESULTS[@]}"
 }

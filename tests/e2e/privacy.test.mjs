@@ -1,0 +1,113 @@
+// Privacy (issue 7, docs/privacy.md): during a full check every request goes
+// to the page's own static files, none carries an answer, nothing is stored,
+// the Content Security Policy holds, and every asset has integrity.
+import fs from "node:fs";
+import path from "node:path";
+import { launch, appUrl, answerAll, run, assert, YUQUAN_72, ROOT, APP_URL } from "./lib.mjs";
+
+const browser = await launch();
+const built = new Set(["/", "/sw.js", ...fs.readdirSync(path.join(ROOT, "dist")).map((f) => "/" + f)]);
+// Words of this person's answers that must never appear in a request.
+const secrets = ["alone", "moderate", "age=72", "72周岁", "y1."];
+
+async function fullCheck(params) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const requests = [];
+  const problems = [];
+  context.on("request", (r) => requests.push({ url: r.url(), body: r.postData() || "" }));
+  page.on("console", (m) => {
+    if (m.type() === "error" || /Content Security Policy/.test(m.text())) problems.push(m.text());
+  });
+  page.on("pageerror", (e) => problems.push(String(e)));
+  await page.goto(appUrl(params));
+  await page.click('[data-who="family"]');
+  await answerAll(page, YUQUAN_72);
+  await page.waitForSelector('[data-group="eligible"]');
+  await page.selectOption('select[data-change="living"]', "with_family");
+  await page.waitForFunction(() => !document.querySelector('[data-group="eligible"] [data-service="yuquan-home-care"]'));
+  await page.emulateMedia({ media: "print" });
+  await page.emulateMedia({ media: "screen" });
+  const stored = await page.evaluate(() => ({
+    cookie: document.cookie,
+    local: localStorage.length,
+    session: sessionStorage.length,
+  }));
+  const cookies = await context.cookies();
+  await context.close();
+  return { requests, problems, stored, cookies };
+}
+
+function checkRequests(requests) {
+  const origin = new URL(APP_URL).origin;
+  assert(requests.length > 0, "no requests seen");
+  for (const r of requests) {
+    const url = new URL(r.url);
+    assert(url.origin === origin, `a request left the page's origin: ${r.url}`);
+    assert(built.has(url.pathname), `a request for something that is not a file of the build: ${r.url}`);
+    for (const s of secrets) {
+      assert(!r.url.includes(s) && !r.body.includes(s), `a request carries an answer (${s}): ${r.url}`);
+    }
+  }
+}
+
+await run([
+  [
+    "a full check requests only the build's own files and stores nothing",
+    async () => {
+      const { requests, problems, stored, cookies } = await fullCheck({ region: "150104" });
+      checkRequests(requests);
+      assert(problems.length === 0, `console errors or CSP violations: ${problems.join(" | ")}`);
+      assert(stored.cookie === "" && cookies.length === 0, `cookies: ${stored.cookie} ${JSON.stringify(cookies)}`);
+      assert(stored.local === 0 && stored.session === 0, `storage written: ${JSON.stringify(stored)}`);
+    },
+  ],
+  [
+    "the same in kiosk mode",
+    async () => {
+      const { requests, problems, stored, cookies } = await fullCheck({ region: "150104", mode: "kiosk" });
+      checkRequests(requests);
+      assert(problems.length === 0, `console errors or CSP violations: ${problems.join(" | ")}`);
+      assert(stored.local === 0 && stored.session === 0 && cookies.length === 0, "kiosk stored something");
+    },
+  ],
+  [
+    "the page has a strict Content Security Policy and integrity on every asset",
+    async () => {
+      const html = fs.readFileSync(path.join(ROOT, "dist/index.html"), "utf8");
+      const csp = (html.match(/http-equiv="Content-Security-Policy" content="([^"]+)"/) || [])[1] || "";
+      assert(csp.includes("default-src 'none'"), `CSP: ${csp}`);
+      assert(/script-src 'self' 'wasm-unsafe-eval' 'sha256-[^']+'/.test(csp), `script-src: ${csp}`);
+      assert(csp.includes("connect-src 'self'") && !/https?:/.test(csp), `CSP allows remote: ${csp}`);
+      assert(!csp.includes("unsafe-inline"), "CSP allows inline code");
+      const tags = html.match(/<(script|link)\b[^>]*>/g) || [];
+      for (const tag of tags) {
+        const isAsset = /\b(src|href)="\/[^"]*\.(js|css|wasm)"/.test(tag);
+        if (isAsset) assert(/integrity="sha384-/.test(tag), `no integrity: ${tag}`);
+        assert(!/\b(src|href)="https?:/.test(tag), `a remote asset: ${tag}`);
+      }
+    },
+  ],
+  [
+    "an inline script that is not the loader is refused by the policy",
+    async () => {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const violations = [];
+      page.on("console", (m) => /Content Security Policy/.test(m.text()) && violations.push(m.text()));
+      await page.goto(appUrl());
+      await page.waitForSelector("section.picker");
+      const ran = await page.evaluate(() => {
+        window.__injected = false;
+        const s = document.createElement("script");
+        s.textContent = "window.__injected = true";
+        document.head.appendChild(s);
+        return window.__injected;
+      });
+      assert(ran === false, "an injected inline script ran");
+      const fetched = await page.evaluate(() => fetch("https://example.com/").then(() => "fetched", () => "blocked"));
+      assert(fetched === "blocked", "a remote connection was allowed");
+      await context.close();
+    },
+  ],
+]).finally(() => browser.close());
