@@ -6,6 +6,7 @@
 #   ./scripts/e2e.sh              builds dist/ first
 #   ./scripts/e2e.sh --no-build   uses dist/ as it is (the test command builds it just before)
 #   ./scripts/e2e.sh privacy      runs only tests/e2e/privacy.test.mjs
+#   ./scripts/e2e.sh --script F   runs one other script with the servers up (screenshots)
 #
 # Each test file prints its own lines; a summary line per file comes at the end.
 set -euo pipefail
@@ -14,11 +15,14 @@ export PATH="$PWD/.tools/node_modules/binaryen/bin:${CARGO_HOME:-$HOME/.cargo}/b
 
 build=1
 only=()
-for arg in "$@"; do
-    case "$arg" in
+script=""
+while [ $# -gt 0 ]; do
+    case "$1" in
         --no-build) build=0 ;;
-        *) only+=("$arg") ;;
+        --script) script="$2"; shift ;;
+        *) only+=("$1") ;;
     esac
+    shift
 done
 [ -d .tools/node_modules/playwright-core ] && [ -d .tools/node_modules/axe-core ] ||
     { echo "e2e: playwright-core or axe-core missing: run ./scripts/setup.sh" >&2; exit 1; }
@@ -55,6 +59,11 @@ serve() {
 export APP_URL REPO_URL
 APP_URL=$(serve dist app)
 REPO_URL=$(serve . repo | sed 's/127\.0\.0\.1/localhost/')
+
+if [ -n "$script" ]; then
+    node "$script"
+    exit
+fi
 
 files=()
 if [ ${#only[@]} -gt 0 ]; then

@@ -306,10 +306,13 @@ fn kiosk_search(region: Option<&str>) -> String {
     base.with_region(region)
 }
 
+/// The height the content needs: the body's own box, not the document's
+/// scroll height, which never falls below the iframe's current height (the
+/// iframe could then grow but never shrink back).
 fn document_height() -> f64 {
     gloo::utils::document()
-        .document_element()
-        .map(|e| f64::from(e.scroll_height()))
+        .body()
+        .map(|b| f64::from(b.offset_height()))
         .unwrap_or(0.0)
 }
 

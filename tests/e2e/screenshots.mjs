@@ -1,0 +1,113 @@
+// Screenshots of every screen for docs/screenshots/ (run by scripts/screenshots.sh).
+// Phone 390×844 and kiosk 1080×1920; the check date is pinned, so the
+// pictures change only when the app does.
+import path from "node:path";
+import fs from "node:fs";
+import { launch, appUrl, answerAll, YUQUAN_72, ROOT, REPO_URL, APP_URL, DATE } from "./lib.mjs";
+
+const out = path.join(ROOT, "docs/screenshots");
+fs.mkdirSync(out, { recursive: true });
+const browser = await launch();
+const made = [];
+
+async function shot(page, name, size, options = {}) {
+  await page.evaluate(() => document.fonts.ready);
+  const file = path.join(out, `${name}-${size}.png`);
+  await page.screenshot({ path: file, ...options });
+  made.push(path.relative(ROOT, file));
+}
+
+for (const [w, h] of [
+  [390, 844],
+  [1080, 1920],
+]) {
+  const size = `${w}x${h}`;
+  const context = await browser.newContext({ viewport: { width: w, height: h }, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+
+  await page.goto(appUrl());
+  await page.waitForSelector("section.picker");
+  await shot(page, "start", size);
+
+  await page.click('[data-region="150104"]');
+  await page.waitForSelector("section.who");
+  await shot(page, "who", size);
+
+  await page.click('[data-who="family"]');
+  await page.waitForSelector('section.question[data-fact="age"]');
+  await page.fill("#age", "abc");
+  await page.click('[data-action="next"]');
+  await page.waitForSelector("#age-error");
+  await shot(page, "question-age-error", size);
+  await page.fill("#age", "72");
+  await page.click('[data-action="next"]');
+  await page.waitForFunction(() => !document.querySelector('section.question[data-fact="age"]'));
+  await page.waitForSelector("section.question");
+  await shot(page, "question-choice", size);
+
+  await answerAll(page, YUQUAN_72);
+  await page.waitForSelector('[data-group="eligible"]');
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await shot(page, "results", size);
+  await page.evaluate(() => document.querySelector("section.checklist").scrollIntoView());
+  await shot(page, "results-checklist", size);
+  await page.evaluate(() => document.querySelector("[data-handoff]").scrollIntoView());
+  await shot(page, "results-handoff", size);
+
+  // Large text.
+  await page.click(".header__switch");
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await shot(page, "results-large-text", size);
+
+  // A check that shows expired policies (曲阜市: all ended in 2020).
+  await page.goto(appUrl({ region: "370881" }));
+  await page.click('[data-who="self"]');
+  await page.waitForSelector('[data-group="expired"]');
+  await shot(page, "results-expired", size);
+
+  // Kiosk: large text, 重新开始, and the idle question (idle shortened for the picture).
+  await page.goto(appUrl({ region: "150104", mode: "kiosk", idle: "10" }));
+  await page.waitForSelector("section.who");
+  await shot(page, "kiosk", size);
+  await page.waitForSelector('[role="alertdialog"]', { timeout: 15000 });
+  await shot(page, "kiosk-idle", size);
+  await context.close();
+}
+
+// The print view, on an A4-wide page (794 px at 96 dpi): its first two pages.
+{
+  const context = await browser.newContext({ viewport: { width: 794, height: 1123 } });
+  const page = await context.newPage();
+  await page.goto(appUrl({ region: "150104" }));
+  await page.click('[data-who="family"]');
+  await answerAll(page, YUQUAN_72);
+  await page.waitForSelector('[data-group="eligible"]');
+  await page.emulateMedia({ media: "print" });
+  const height = Math.min(2246, await page.evaluate(() => document.body.scrollHeight));
+  await shot(page, "print", "a4", { fullPage: true, clip: { x: 0, y: 0, width: 794, height } });
+  await context.close();
+}
+
+// The mock portal embedding the checker (a wide desktop page and a phone).
+if (REPO_URL) {
+  for (const [w, h] of [
+    [390, 844],
+    [1080, 1920],
+  ]) {
+    const page = await browser.newPage({ viewport: { width: w, height: h } });
+    const portal = new URL("examples/portal.html", REPO_URL);
+    portal.searchParams.set("app", APP_URL);
+    portal.searchParams.set("date", DATE);
+    await page.goto(portal.toString());
+    const frame = await (await page.waitForSelector("iframe[data-yanglao]")).contentFrame();
+    await frame.waitForSelector("section.who");
+    await page.waitForFunction(() => document.querySelector("iframe[data-yanglao]").style.height !== "");
+    // Sized to its content (the first screen is shorter than the initial 600 px).
+    await page.waitForFunction(() => document.querySelector("iframe[data-yanglao]").style.height !== "600px");
+    await shot(page, "portal", `${w}x${h}`);
+    await page.close();
+  }
+}
+
+await browser.close();
+console.log(made.map((f) => `${f} ${Math.round(fs.statSync(path.join(ROOT, f)).size / 1024)} KB`).join("\n"));
