@@ -9,6 +9,7 @@ pub mod app;
 pub mod components;
 pub mod handoff;
 pub mod offline;
+pub mod prefs;
 pub mod questions;
 pub mod regions;
 pub mod rules;

@@ -2,9 +2,10 @@
 
 use crate::components::{Footer, Header, Question, RegionPicker, Results, WhoPicker};
 use crate::handoff::{self, Restored};
+use crate::prefs;
 use crate::rules;
 use crate::start::{self, Mode, Query};
-use crate::state::{Action, State};
+use crate::state::{Action, Display, State};
 use gloo::events::EventListener;
 use yanglao_core::{questionnaire, Date, Plan, RuleSet};
 use yew::prelude::*;
@@ -35,7 +36,16 @@ pub fn Session(props: &SessionProps) -> Html {
             Some(r) => State::restored(r),
             None => State::new(props.region.as_ref().map(|r| r.to_string())),
         };
-        state.large_text = props.mode == Mode::Kiosk;
+        state.display = match props.mode {
+            // A kiosk starts large for every person, whatever the last one chose.
+            Mode::Kiosk => Display {
+                text_size: 1,
+                contrast: false,
+            },
+            // A phone remembers its owner's choice (the page's own preference, never an answer).
+            _ if props.follow_address => prefs::load(),
+            _ => Display::default(),
+        };
         state
     });
 
@@ -83,9 +93,36 @@ pub fn Session(props: &SessionProps) -> Html {
             scroll_to_top();
         })
     });
-    let on_toggle_large = {
+    let remember = props.follow_address && props.mode == Mode::Normal;
+    let on_text_size = {
         let state = state.clone();
-        Callback::from(move |_| state.dispatch(Action::ToggleLargeText))
+        Callback::from(move |size: u8| {
+            state.dispatch(Action::SetTextSize(size));
+            if remember {
+                prefs::save(Display {
+                    text_size: size,
+                    ..state.display
+                });
+            }
+        })
+    };
+    let on_toggle_contrast = {
+        let state = state.clone();
+        Callback::from(move |_| {
+            state.dispatch(Action::ToggleContrast);
+            if remember {
+                prefs::save(Display {
+                    contrast: !state.display.contrast,
+                    ..state.display
+                });
+            }
+        })
+    };
+    // What a screen reader hears when the results appear or change.
+    let announcement = use_state(String::new);
+    let on_summary = {
+        let announcement = announcement.clone();
+        Callback::from(move |text: String| announcement.set(text))
     };
     let step = |action: fn() -> Action| {
         let state = state.clone();
@@ -232,6 +269,7 @@ pub fn Session(props: &SessionProps) -> Html {
                                             remaining={if next.is_some() { remaining } else { 0 }}
                                             {on_change}
                                             {link}
+                                            on_summary={on_summary.clone()}
                                             clickable_link={props.mode != Mode::Kiosk}
                                             on_continue={step(|| Action::ContinueQuestions)}
                                             on_restart={step(|| Action::Restart)}
@@ -247,17 +285,30 @@ pub fn Session(props: &SessionProps) -> Html {
         },
     };
 
+    // Which screen shows, for the read-aloud switch.
+    let screen_key = AttrValue::from(match (&state.region, state.who) {
+        (None, _) => "picker".to_string(),
+        (Some(_), None) => "who".to_string(),
+        _ => format!("{}|{}", state.path.len(), *announcement),
+    });
     let embed = props.mode == Mode::Embed;
     html! {
         <div
-            class={classes!("app", state.large_text.then_some("app--large"), format!("app--{}", props.mode.key()))}
+            class={classes!(
+                "app",
+                format!("app--text-{}", state.display.text_size),
+                state.display.contrast.then_some("app--contrast"),
+                format!("app--{}", props.mode.key())
+            )}
             data-mode={props.mode.key()}
             style={props.theme.clone()}
         >
             if !embed {
                 <Header
-                    large_text={state.large_text}
-                    {on_toggle_large}
+                    display={state.display}
+                    {on_text_size}
+                    {on_toggle_contrast}
+                    screen={screen_key}
                     kiosk={props.mode == Mode::Kiosk}
                     on_restart={props.on_kiosk_reset.clone()}
                 />
@@ -265,6 +316,7 @@ pub fn Session(props: &SessionProps) -> Html {
             <main class="main" id="main">
                 { for props.notices.iter().map(|n| html! { <p class="notice" role="status">{ n.clone() }</p> }) }
                 { content }
+                <p class="visually-hidden" aria-live="polite" data-announce="">{ (*announcement).clone() }</p>
             </main>
             if !embed {
                 <Footer />

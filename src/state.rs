@@ -26,8 +26,21 @@ pub struct State {
     /// Show the results now, even if questions remain (直接看结果, or an
     /// answer changed on the results page).
     pub show_results: bool,
-    /// The larger-text switch, which works whatever the browser's own zoom.
-    pub large_text: bool,
+    /// How to show the page (text size, contrast): not about the person.
+    pub display: Display,
+}
+
+/// The display switches, which work whatever the browser's own zoom.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct Display {
+    /// 0 标准, 1 大 (×1.25), 2 特大 (×1.5).
+    pub text_size: u8,
+    /// The high-contrast theme (text at least 7:1).
+    pub contrast: bool,
+}
+
+impl Display {
+    pub const LARGEST: u8 = 2;
 }
 
 impl State {
@@ -102,7 +115,8 @@ pub enum Action {
     ContinueQuestions,
     /// 重新开始: forget every answer, keep the region.
     Restart,
-    ToggleLargeText,
+    SetTextSize(u8),
+    ToggleContrast,
 }
 
 impl Reducible for State {
@@ -164,11 +178,12 @@ impl Reducible for State {
             Action::Restart => {
                 next = State {
                     region: next.region.clone(),
-                    large_text: next.large_text,
+                    display: next.display,
                     ..State::default()
                 };
             }
-            Action::ToggleLargeText => next.large_text = !next.large_text,
+            Action::SetTextSize(size) => next.display.text_size = size.min(Display::LARGEST),
+            Action::ToggleContrast => next.display.contrast = !next.display.contrast,
         }
         if next == *self {
             self

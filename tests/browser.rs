@@ -336,7 +336,7 @@ async fn back_keeps_the_answers_given() {
     // Back: the second question again, with the answer given marked.
     click(&wait_for(&host, "[data-action=\"back\"]").await);
     wait_for(&host, &format!("section.question[data-fact=\"{second}\"]")).await;
-    let marked = wait_for(&host, "[aria-pressed=\"true\"]").await;
+    let marked = wait_for(&host, "section.question [aria-pressed=\"true\"]").await;
     assert_eq!(marked.get_attribute("data-answer"), Some(chosen));
     // Back again: the age, still typed in.
     click(&wait_for(&host, "[data-action=\"back\"]").await);
@@ -499,19 +499,65 @@ fn the_address_carries_region_and_date() {
 }
 
 #[wasm_bindgen_test]
-async fn the_large_text_switch_works_and_says_its_state() {
+async fn the_text_size_and_contrast_switches_work_and_say_their_state() {
     let host = mount(None);
-    let switch = wait_for(&host, ".header__switch").await;
+    wait_for(&host, ".app--text-0").await;
+    let standard = wait_for(&host, "[data-text-size=\"0\"]").await;
     assert_eq!(
-        switch.get_attribute("aria-pressed").as_deref(),
+        standard.get_attribute("aria-pressed").as_deref(),
+        Some("true")
+    );
+    // Three steps (their sizes are measured by tests/e2e/sizes.test.mjs, with the CSS loaded).
+    for step in ["1", "2"] {
+        click(&wait_for(&host, &format!("[data-text-size=\"{step}\"]")).await);
+        wait_for(&host, &format!(".app--text-{step}")).await;
+        wait_for(
+            &host,
+            &format!("[data-text-size=\"{step}\"][aria-pressed=\"true\"]"),
+        )
+        .await;
+        assert_eq!(
+            all(&host, "[data-text-size][aria-pressed=\"true\"]").len(),
+            1
+        );
+    }
+    click(&wait_for(&host, "[data-text-size=\"0\"]").await);
+    wait_for(&host, ".app--text-0").await;
+    // High contrast on and off.
+    let contrast = wait_for(&host, "[data-action=\"contrast\"]").await;
+    assert_eq!(
+        contrast.get_attribute("aria-pressed").as_deref(),
         Some("false")
     );
-    click(&switch);
-    wait_for(&host, ".app--large").await;
-    let switch = wait_for(&host, ".header__switch[aria-pressed=\"true\"]").await;
-    click(&switch);
-    wait_for(&host, ".header__switch[aria-pressed=\"false\"]").await;
-    assert!(host.query_selector(".app--large").unwrap().is_none());
+    click(&contrast);
+    wait_for(&host, ".app--contrast").await;
+    wait_for(&host, "[data-action=\"contrast\"][aria-pressed=\"true\"]").await;
+    click(&wait_for(&host, "[data-action=\"contrast\"]").await);
+    wait_for(&host, "[data-action=\"contrast\"][aria-pressed=\"false\"]").await;
+    assert!(host.query_selector(".app--contrast").unwrap().is_none());
+    // A mounted checker (not the page itself) never writes to storage.
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    assert_eq!(storage.length().unwrap(), 0);
+}
+
+#[wasm_bindgen_test]
+async fn the_results_are_announced_and_the_read_aloud_text_follows_the_screen() {
+    let host = start("150104", "family").await;
+    wait_for(&host, "section.question").await;
+    let question = wait_for(&host, "main").await;
+    let words = yanglao_app::components::screen_text(&question);
+    assert!(
+        words.contains("老人今年多少周岁") && words.contains("不知道"),
+        "{words}"
+    );
+    answer_all(&host, &YUQUAN_72).await;
+    wait_text(&host, "[data-announce]", "查询结果已更新").await;
+    let main = wait_for(&host, "main").await;
+    let words = yanglao_app::components::screen_text(&main);
+    assert!(
+        words.contains("可以申请") && words.contains("政府购买居家上门服务"),
+        "{words}"
+    );
 }
 
 /// The statuses of every card, by service id.
@@ -645,7 +691,7 @@ async fn the_kiosk_resets_after_the_idle_time_and_keeps_nothing() {
     props.idle_seconds = 1;
     props.prompt_seconds = 1;
     let host = mount_with(props);
-    wait_for(&host, "[data-mode=\"kiosk\"].app--large").await;
+    wait_for(&host, "[data-mode=\"kiosk\"].app--text-1").await;
     wait_for(&host, "[data-action=\"kiosk-restart\"]").await;
     click(&wait_for(&host, "[data-who=\"family\"]").await);
     answer(&host, "age", "72").await;

@@ -1,9 +1,15 @@
+use super::read_aloud::ReadAloud;
+use crate::state::Display;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct HeaderProps {
-    pub large_text: bool,
-    pub on_toggle_large: Callback<()>,
+    pub display: Display,
+    pub on_text_size: Callback<u8>,
+    pub on_toggle_contrast: Callback<()>,
+    /// Changes with each screen (the read-aloud switch reads the new one).
+    #[prop_or_default]
+    pub screen: AttrValue,
     /// On a kiosk: a 重新开始 button that clears everything, always in view.
     #[prop_or_default]
     pub kiosk: bool,
@@ -11,10 +17,14 @@ pub struct HeaderProps {
     pub on_restart: Callback<()>,
 }
 
-/// The title, the larger-text switch, and on a kiosk the 重新开始 button.
+/// The words of the three text sizes.
+const SIZES: [&str; 3] = ["标准", "大", "特大"];
+
+/// The title, the display switches (text size, contrast, read aloud), and on
+/// a kiosk the 重新开始 button.
 #[function_component]
 pub fn Header(props: &HeaderProps) -> Html {
-    let onclick = props.on_toggle_large.reform(|_: MouseEvent| ());
+    let contrast = props.display.contrast;
     html! {
         <header class="header">
             <div class="header__titles">
@@ -32,14 +42,32 @@ pub fn Header(props: &HeaderProps) -> Html {
                         { "重新开始" }
                     </button>
                 }
+                <div class="text-size" role="group" aria-labelledby="text-size-label">
+                    <span class="text-size__label" id="text-size-label">{ "字号" }</span>
+                    { for SIZES.iter().enumerate().map(|(i, word)| {
+                        let size = i as u8;
+                        let pressed = props.display.text_size == size;
+                        html! {
+                            <button type="button"
+                                class={classes!("button", "button--quiet", "text-size__button", pressed.then_some("text-size__button--on"))}
+                                data-text-size={size.to_string()}
+                                aria-pressed={pressed.to_string()}
+                                onclick={props.on_text_size.reform(move |_: MouseEvent| size)}>
+                                { *word }
+                            </button>
+                        }
+                    }) }
+                </div>
                 <button
                     type="button"
-                    class="button button--quiet header__switch"
-                    aria-pressed={if props.large_text { "true" } else { "false" }}
-                    {onclick}
+                    class={classes!("button", "button--quiet", "header__switch", contrast.then_some("header__switch--on"))}
+                    data-action="contrast"
+                    aria-pressed={contrast.to_string()}
+                    onclick={props.on_toggle_contrast.reform(|_: MouseEvent| ())}
                 >
-                    { if props.large_text { "标准字" } else { "大字" } }
+                    { "高对比度" }
                 </button>
+                <ReadAloud screen={props.screen.clone()} />
             </div>
         </header>
     }

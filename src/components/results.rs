@@ -115,6 +115,9 @@ pub struct ResultsProps {
     pub link: Option<AttrValue>,
     /// Whether the link may be followed here (not on a kiosk).
     pub clickable_link: bool,
+    /// Hears the summary whenever it changes (for the screen-reader announcement).
+    #[prop_or_default]
+    pub on_summary: Callback<String>,
 }
 
 /// The results, grouped, with the merged checklist, the answers (each
@@ -134,16 +137,7 @@ pub fn Results(props: &ResultsProps) -> Html {
         });
     let cards: Vec<Card> = match &evaluation {
         Ok(e) => e.outcomes.iter().map(Card::from_outcome).collect(),
-        Err(message) => {
-            return html! {
-                <section class="results">
-                    <h2 class="section-title" tabindex="-1" ref={heading}>{ "查询结果" }</h2>
-                    <p class="notice notice--error" role="alert">{ message.clone() }</p>
-                    <button type="button" class="button" data-action="restart"
-                        onclick={props.on_restart.reform(|_: MouseEvent| ())}>{ "重新开始" }</button>
-                </section>
-            };
-        }
+        Err(_) => Vec::new(),
     };
     let s = props.who.subject();
     let count = |g: Group| cards.iter().filter(|c| Group::of(c) == g).count();
@@ -152,23 +146,42 @@ pub fn Results(props: &ResultsProps) -> Html {
         count(Group::Maybe),
         count(Group::Later),
     );
-    let summary = if eligible + maybe + later == 0 {
-        format!(
+    let summary = match &evaluation {
+        Err(message) => message.clone(),
+        Ok(_) if eligible + maybe + later == 0 => format!(
             "按{}的政策，{s}现在没有符合条件的服务。下面写了每项服务需要什么条件。",
             props.date.zh()
-        )
-    } else {
-        let parts: Vec<String> = [
-            (eligible, format!("{s}可以申请{eligible}项")),
-            (maybe, format!("可能可以{maybe}项（需要核实）")),
-            (later, format!("以后可以申请{later}项")),
-        ]
-        .into_iter()
-        .filter(|(n, _)| *n > 0)
-        .map(|(_, text)| text)
-        .collect();
-        format!("按{}的政策：{}。", props.date.zh(), parts.join("，"))
+        ),
+        Ok(_) => {
+            let parts: Vec<String> = [
+                (eligible, format!("{s}可以申请{eligible}项")),
+                (maybe, format!("可能可以{maybe}项（需要核实）")),
+                (later, format!("以后可以申请{later}项")),
+            ]
+            .into_iter()
+            .filter(|(n, _)| *n > 0)
+            .map(|(_, text)| text)
+            .collect();
+            format!("按{}的政策：{}。", props.date.zh(), parts.join("，"))
+        }
     };
+    // Every hook comes before any early return (Yew needs the same hooks each render).
+    {
+        let on_summary = props.on_summary.clone();
+        use_effect_with(summary.clone(), move |summary| {
+            on_summary.emit(format!("查询结果已更新。{summary}"));
+        });
+    }
+    if let Err(message) = &evaluation {
+        return html! {
+            <section class="results">
+                <h2 class="section-title" tabindex="-1" ref={heading}>{ "查询结果" }</h2>
+                <p class="notice notice--error" role="alert">{ message.clone() }</p>
+                <button type="button" class="button" data-action="restart"
+                    onclick={props.on_restart.reform(|_: MouseEvent| ())}>{ "重新开始" }</button>
+            </section>
+        };
+    }
     let (places, documents) = checklist(&cards);
     let group_html = |g: Group| {
         let in_group: Vec<&Card> = cards.iter().filter(|c| Group::of(c) == g).collect();
@@ -210,7 +223,7 @@ pub fn Results(props: &ResultsProps) -> Html {
                 { format!("查询日期：{}　地区：{}　{}", props.date.zh(), props.place,
                     if props.who == Who::Family { "为家里的老人查询" } else { "为本人查询" }) }
             </p>
-            <p class="results__summary" role="status">{ summary }</p>
+            <p class="results__summary">{ summary }</p>
             if props.remaining > 0 {
                 <div class="notice no-print">
                     <p>{ format!("还有{}个问题没有回答，回答后“需要核实”的服务可能会变少。", props.remaining) }</p>

@@ -72,6 +72,30 @@ await run([
     },
   ],
   [
+    "display choices: remembered on a phone (and nothing else), never on a kiosk",
+    async () => {
+      const stored = {};
+      for (const mode of ["normal", "kiosk"]) {
+        const context = await browser.newContext();
+        const page = await context.newPage();
+        await page.goto(appUrl({ region: "150104", mode }));
+        await page.click('[data-text-size="2"]');
+        await page.click('[data-action="contrast"]');
+        await page.click('[data-who="family"]');
+        await page.fill("#age", "72");
+        await page.click('[data-action="next"]');
+        stored[mode] = await page.evaluate(() => Object.assign({}, localStorage, { _session: sessionStorage.length }));
+        if (mode === "normal") {
+          await page.reload();
+          await page.waitForSelector(".app--text-2.app--contrast");
+        }
+        await context.close();
+      }
+      assert(JSON.stringify(stored.normal) === JSON.stringify({ "yanglao.display": "t2c1", _session: 0 }), `phone stored ${JSON.stringify(stored.normal)}`);
+      assert(JSON.stringify(stored.kiosk) === JSON.stringify({ _session: 0 }), `kiosk stored ${JSON.stringify(stored.kiosk)}`);
+    },
+  ],
+  [
     "the page has a strict Content Security Policy and integrity on every asset",
     async () => {
       const html = fs.readFileSync(path.join(ROOT, "dist/index.html"), "utf8");

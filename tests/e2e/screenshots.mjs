@@ -54,10 +54,15 @@ for (const [w, h] of [
   await page.evaluate(() => document.querySelector("[data-handoff]").scrollIntoView());
   await shot(page, "results-handoff", size);
 
-  // Large text.
-  await page.click(".header__switch");
+  // Largest text, then high contrast.
+  await page.click('[data-text-size="2"]');
   await page.evaluate(() => window.scrollTo(0, 0));
   await shot(page, "results-large-text", size);
+  await page.click('[data-text-size="0"]');
+  await page.click('[data-action="contrast"]');
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await shot(page, "results-high-contrast", size);
+  await page.click('[data-action="contrast"]');
 
   // A check that shows expired policies (曲阜市: all ended in 2020).
   await page.goto(appUrl({ region: "370881" }));

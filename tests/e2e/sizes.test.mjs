@@ -1,0 +1,114 @@
+// Sizes for older eyes and hands (issue 6, ../shared/PLAIN-LANGUAGE.md): on the
+// question and results screens, at both sizes, every visible text is at least
+// 18 px with line height at least 1.3, every control at least 44 × 44 px, and
+// the main answer buttons at least 60 px tall.
+import { launch, appUrl, answerAll, run, assert, YUQUAN_72 } from "./lib.mjs";
+
+const browser = await launch();
+
+/** Offenders on the page as it is now, one line each. */
+function measure(page) {
+  return page.evaluate(() => {
+    const bad = [];
+    const name = (el) => {
+      const id = el.id ? `#${el.id}` : "";
+      const cls = el.classList.length ? "." + [...el.classList].join(".") : "";
+      const data = [...el.attributes].filter((a) => a.name.startsWith("data-")).map((a) => `[${a.name}="${a.value}"]`).join("");
+      return `${el.tagName.toLowerCase()}${id}${cls}${data} "${(el.textContent || el.value || "").trim().slice(0, 24)}"`;
+    };
+    const visible = (el) => {
+      const r = el.getBoundingClientRect();
+      const s = getComputedStyle(el);
+      return r.width > 1 && r.height > 1 && s.visibility !== "hidden" && s.display !== "none" && !el.closest("[aria-hidden=true]") && !el.closest(".visually-hidden");
+    };
+    // Text: every element with its own text.
+    const walker = document.createTreeWalker(document.querySelector(".app") || document.body, NodeFilter.SHOW_TEXT);
+    const seen = new Set();
+    while (walker.nextNode()) {
+      const node = walker.currentNode;
+      if (!node.textContent.trim()) continue;
+      const el = node.parentElement;
+      if (seen.has(el) || !visible(el)) continue;
+      seen.add(el);
+      const s = getComputedStyle(el);
+      const size = parseFloat(s.fontSize);
+      if (size < 18) bad.push(`text ${size}px < 18px: ${name(el)}`);
+      const lh = s.lineHeight === "normal" ? size * 1.2 : parseFloat(s.lineHeight);
+      if (lh / size < 1.299) bad.push(`line height ${(lh / size).toFixed(2)} < 1.3: ${name(el)}`);
+    }
+    // Targets.
+    for (const el of document.querySelectorAll("button, a[href], input, select, summary")) {
+      if (!visible(el)) continue;
+      const r = el.getBoundingClientRect();
+      if (r.width < 44 || r.height < 44) bad.push(`target ${Math.round(r.width)}×${Math.round(r.height)} < 44×44: ${name(el)}`);
+    }
+    for (const el of document.querySelectorAll(".choice, [data-action='next']")) {
+      if (!visible(el)) continue;
+      const r = el.getBoundingClientRect();
+      if (r.height < 60) bad.push(`main button ${Math.round(r.height)}px tall < 60: ${name(el)}`);
+    }
+    return bad;
+  });
+}
+
+async function screens([w, h]) {
+  const context = await browser.newContext({ viewport: { width: w, height: h } });
+  const page = await context.newPage();
+  const bad = [];
+  const check = async (screen) => bad.push(...(await measure(page)).map((b) => `${screen} ${w}x${h}: ${b}`));
+  await page.goto(appUrl({ region: "150104" }));
+  await page.click('[data-who="family"]');
+  await page.waitForSelector('section.question[data-fact="age"]');
+  await check("age question");
+  await page.fill("#age", "72");
+  await page.click('[data-action="next"]');
+  await page.waitForFunction(() => !document.querySelector('section.question[data-fact="age"]'));
+  await page.waitForSelector("section.question");
+  await check("choice question");
+  await answerAll(page, YUQUAN_72);
+  await page.waitForSelector('[data-group="eligible"]');
+  const other = await page.$('[data-group="other"] summary');
+  if (other) await other.click();
+  await check("results");
+  await context.close();
+  return bad;
+}
+
+/** The body text size at each step of the 字号 switch. */
+async function textSteps() {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await page.goto(appUrl({ region: "150104" }));
+  await page.waitForSelector("section.who");
+  const size = () => page.evaluate(() => parseFloat(getComputedStyle(document.querySelector("main")).fontSize));
+  const sizes = [];
+  for (const step of ["0", "1", "2"]) {
+    await page.click(`[data-text-size="${step}"]`);
+    await page.waitForSelector(`.app--text-${step}`);
+    sizes.push(await size());
+  }
+  await context.close();
+  return sizes;
+}
+
+const steps = [
+  "three text sizes: 20 px, ×1.25, ×1.5",
+  async () => {
+    const [a, b, c] = await textSteps();
+    assert(a >= 18, `standard text is ${a}px`);
+    assert(Math.abs(b / a - 1.25) < 0.02 && Math.abs(c / a - 1.5) < 0.02, `sizes ${a}, ${b}, ${c}`);
+  },
+];
+
+await run(
+  [steps].concat([
+    [390, 844],
+    [1080, 1920],
+  ].map((size) => [
+    `text ≥ 18 px, line height ≥ 1.3, targets ≥ 44 px, main buttons ≥ 60 px at ${size.join("×")}`,
+    async () => {
+      const bad = await screens(size);
+      assert(bad.length === 0, `${bad.length} problem(s):\n        ${bad.slice(0, 40).join("\n        ")}`);
+    },
+  ])),
+).finally(() => browser.close());
