@@ -126,7 +126,9 @@ pub fn ReadAloud(props: &ReadAloudProps) -> Html {
             utterance.set_lang("zh-CN");
             utterance.set_rate(0.9);
             if let Some(voice) = chinese_voice(&synth) {
-                utterance.set_voice(Some(&voice));
+                // Through Reflect: a refused voice is an error here, not an exception
+                // that would stop the app; the browser then picks its own for zh-CN.
+                let _ = js_sys::Reflect::set(&utterance, &"voice".into(), &voice);
             }
             let done = speaking.clone();
             *keep.borrow_mut() = Some(EventListener::new(&utterance, "end", move |_| {
