@@ -39,6 +39,6 @@ fn main() {
         }
     };
     let out = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).join("rules.bin");
-    fs::write(&out, rules.without_cases().to_bytes())
+    fs::write(&out, rules.for_browser().to_bytes())
         .unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
 }

@@ -16,7 +16,7 @@ STEPS=(
     "setup|./scripts/setup.sh"
     "format|cargo fmt --all --check"
     "clippy|cargo clippy --workspace --all-targets -- -D warnings"
-    "native tests|cargo test -p yanglao-core -p yanglao-cli"
+    "native tests|cargo test -p yanglao-core -p yanglao-cli && cargo test -p yanglao-app --lib"
     "rules report|cargo run -q -p yanglao-cli -- rules check"
     "browser tests|cargo test -p yanglao-app --target wasm32-unknown-unknown"
     "release build|trunk build --release --offline"

@@ -3,6 +3,7 @@
 //! idle reset, the portal's height messages and colour.
 
 use crate::handoff::{self, Restored};
+use crate::i18n::Lang;
 use crate::rules;
 use crate::session::Session;
 use crate::start::{self, Mode, Query, DEFAULT_IDLE_SECONDS};
@@ -20,6 +21,8 @@ pub const BAD_LINK_NOTE: &str =
 /// The note for a hand-off link made with earlier rules.
 pub const OLD_RULES_NOTE: &str =
     "这个链接是按以前的政策资料生成的。已恢复您的回答，结果按现在的政策重新计算。";
+const BAD_LINK_NOTE_EN: &str = "This link is incomplete, damaged or has been changed, so the earlier answers cannot be restored. Please check again; it takes a few minutes.";
+const OLD_RULES_NOTE_EN: &str = "This link was made with earlier policy data. The answers are restored and the results follow the policies in force now.";
 
 /// The whole page: today's date (or `?date=`), the region, mode and colour
 /// from the address, and answers from a hand-off link in the fragment.
@@ -28,17 +31,29 @@ pub fn App() -> Html {
     let setup = use_memo((), |_| {
         let query = Query::parse(&start::current_search());
         let date = query.date.unwrap_or_else(start::today);
+        let lang = query.lang.unwrap_or_default();
+        let en = lang.is_en();
         let mut notices = Vec::new();
         if let Some(d) = &query.bad_date {
-            notices.push(format!("网址里的日期“{d}”看不懂，已按今天的日期查询。"));
+            notices.push(if en {
+                format!("The date “{d}” in the address is not a date; today's date is used.")
+            } else {
+                format!("网址里的日期“{d}”看不懂，已按今天的日期查询。")
+            });
         }
         if let Some(r) = &query.bad_region {
-            notices.push(format!(
-                "网址里的地区代码“{r}”不对（应是6位数字）。请从下面的地区中选择。"
-            ));
+            notices.push(if en {
+                format!("The region code “{r}” in the address is wrong (it has 6 digits). Please choose a region below.")
+            } else {
+                format!("网址里的地区代码“{r}”不对（应是6位数字）。请从下面的地区中选择。")
+            });
         }
         if let Some(m) = &query.bad_mode {
-            notices.push(format!("网址里的模式“{m}”不认识，已按普通方式打开。"));
+            notices.push(if en {
+                format!("The mode “{m}” in the address is unknown; the page opens normally.")
+            } else {
+                format!("网址里的模式“{m}”不认识，已按普通方式打开。")
+            });
         }
         let hash = start::current_hash();
         let mut restore = None;
@@ -49,13 +64,13 @@ pub fn App() -> Html {
             {
                 Ok(link) => {
                     if link.rules_changed {
-                        notices.push(OLD_RULES_NOTE.to_string());
+                        notices.push(lang.t(OLD_RULES_NOTE, OLD_RULES_NOTE_EN).to_string());
                     }
                     restore = Some(link);
                 }
                 Err(why) => {
                     gloo::console::log!(format!("hand-off link refused: {}", why.0));
-                    notices.push(BAD_LINK_NOTE.to_string());
+                    notices.push(lang.t(BAD_LINK_NOTE, BAD_LINK_NOTE_EN).to_string());
                     // The link's text is of no further use; a reload starts cleanly.
                     start::replace_address(&start::current_search(), "");
                 }
@@ -73,6 +88,7 @@ pub fn App() -> Html {
     props.idle_seconds = query.idle_seconds.unwrap_or(DEFAULT_IDLE_SECONDS);
     props.theme = query.theme.clone().map(AttrValue::from);
     props.restore = restore.clone();
+    props.lang = query.lang.unwrap_or_default();
     html! { <Checker ..props /> }
 }
 
@@ -106,6 +122,9 @@ pub struct CheckerProps {
     /// Answers from a hand-off link.
     #[prop_or_default]
     pub restore: Option<Restored>,
+    /// The language to start in (`?lang=en`).
+    #[prop_or_default]
+    pub lang: Lang,
 }
 
 impl CheckerProps {
@@ -122,6 +141,7 @@ impl CheckerProps {
             prompt_seconds: 10,
             theme: None,
             restore: None,
+            lang: Lang::Zh,
         }
     }
 }
@@ -138,6 +158,8 @@ pub fn Checker(props: &CheckerProps) -> Html {
     let prompt = use_state(|| None::<u32>);
     let last_input = use_memo((), |_| Rc::new(Cell::new(js_sys::Date::now())));
     let restored = use_state(|| props.restore.clone());
+    // The session's language, for the idle question shown over it.
+    let lang = use_state(|| props.lang);
 
     let reset = {
         let generation = generation.clone();
@@ -254,21 +276,29 @@ pub fn Checker(props: &CheckerProps) -> Html {
                 restore={(*restored).clone()}
                 {on_kiosk_reset}
                 notices={if *generation == 0 { props.notices.clone() } else { Vec::new() }}
+                lang={props.lang}
+                on_lang={
+                    let lang = lang.clone();
+                    Callback::from(move |l| lang.set(l))
+                }
                 {theme}
             />
             if let Some(left) = *prompt {
                 <div class="idle" role="alertdialog" aria-modal="true" aria-labelledby="idle-title" aria-describedby="idle-text">
                     <div class="idle__box">
-                        <h2 id="idle-title" class="idle__title">{ "还在使用吗？" }</h2>
+                        <h2 id="idle-title" class="idle__title">{ lang.t("还在使用吗？", "Are you still there?") }</h2>
                         <p id="idle-text" class="idle__text" aria-live="polite">
-                            { format!("{left}秒后将清除所有回答，回到首页。") }
+                            { match *lang {
+                                Lang::Zh => format!("{left}秒后将清除所有回答，回到首页。"),
+                                Lang::En => format!("In {left} seconds every answer will be cleared and the page will start again."),
+                            } }
                         </p>
                         <button type="button" class="button idle__keep" data-action="keep-using" onclick={keep_using}>
-                            { "还在用，继续" }
+                            { lang.t("还在用，继续", "Yes, continue") }
                         </button>
                         <button type="button" class="button button--secondary" data-action="idle-reset"
                             onclick={reset.reform(|_: MouseEvent| ())}>
-                            { "不用了，清除" }
+                            { lang.t("不用了，清除", "No, clear it") }
                         </button>
                     </div>
                 </div>
@@ -301,6 +331,7 @@ fn kiosk_search(region: Option<&str>) -> String {
         idle_seconds: query.idle_seconds,
         date: query.date,
         theme: query.theme.clone(),
+        lang: query.lang,
         ..Query::default()
     };
     base.with_region(region)

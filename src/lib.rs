@@ -8,6 +8,7 @@
 pub mod app;
 pub mod components;
 pub mod handoff;
+pub mod i18n;
 pub mod offline;
 pub mod prefs;
 pub mod questions;

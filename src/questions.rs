@@ -3,6 +3,7 @@
 //! answer is 不知道. Wording follows ../shared/PLAIN-LANGUAGE.md: 您 when the
 //! older person answers, 老人 when a family member does.
 
+use crate::i18n::Lang;
 use yanglao_core::facts::FactType;
 use yanglao_core::Fact;
 
@@ -21,6 +22,34 @@ impl Who {
         match self {
             Who::Myself => "您",
             Who::Family => "老人",
+        }
+    }
+    /// The same in English, at the start of a sentence and within one.
+    pub fn subject_en(self) -> (&'static str, &'static str) {
+        match self {
+            Who::Myself => ("You", "you"),
+            Who::Family => ("The older person", "the older person"),
+        }
+    }
+    /// "Are you" / "Is the older person".
+    fn be_en(self) -> &'static str {
+        match self {
+            Who::Myself => "Are you",
+            Who::Family => "Is the older person",
+        }
+    }
+    /// "Do you" / "Does the older person".
+    fn do_en(self) -> &'static str {
+        match self {
+            Who::Myself => "Do you",
+            Who::Family => "Does the older person",
+        }
+    }
+    /// "your" / "their".
+    fn their_en(self) -> &'static str {
+        match self {
+            Who::Myself => "your",
+            Who::Family => "their",
         }
     }
     pub fn key(self) -> &'static str {
@@ -45,8 +74,20 @@ pub const UNKNOWN: &str = "unknown";
 /// The words of the 不知道 button.
 pub const UNKNOWN_LABEL: &str = "不知道 / 不确定";
 
+pub fn unknown_label(lang: Lang) -> &'static str {
+    lang.t(UNKNOWN_LABEL, "I don't know / not sure")
+}
+
 /// The question for a fact, addressed to `who`; `place` is the region's short name.
 pub fn question(fact: Fact, who: Who, place: &str) -> String {
+    question_in(Lang::Zh, fact, who, place)
+}
+
+/// The question in a language.
+pub fn question_in(lang: Lang, fact: Fact, who: Who, place: &str) -> String {
+    if lang.is_en() {
+        return question_en(fact, who, place);
+    }
     let s = who.subject();
     match fact {
         Fact::Age => format!("{s}今年多少周岁？"),
@@ -71,6 +112,55 @@ pub fn question(fact: Fact, who: Who, place: &str) -> String {
     }
 }
 
+fn question_en(fact: Fact, who: Who, place: &str) -> String {
+    let (be, d, their) = (who.be_en(), who.do_en(), who.their_en());
+    let place = crate::i18n::place_en(place).unwrap_or(place);
+    match fact {
+        Fact::Age => match who {
+            Who::Myself => "How old are you (in full years)?".to_string(),
+            Who::Family => "How old is the older person (in full years)?".to_string(),
+        },
+        Fact::LivesInRegion => format!("{d} usually live in {place}, where {their} household is registered?"),
+        Fact::Economic => format!("{be} in a family with minimum living allowance (低保), in extreme poverty (特困) or on a low income?"),
+        Fact::Ability => format!("Has {} had an older-person ability assessment? What was the result?", if who == Who::Myself { "you" } else { "the older person" }),
+        Fact::Dementia => format!("Has a hospital diagnosed {} with dementia?", if who == Who::Myself { "you" } else { "the older person" }),
+        Fact::DisabilityGrade => format!("{d} have a disability certificate? Which grade?"),
+        Fact::DisabilityKind => format!("Which kind of disability is on {their} disability certificate?"),
+        Fact::Living => format!("Who {} live with now?", if who == Who::Myself { "do you" } else { "does the older person" }),
+        Fact::FpFamily => format!("{be} in a family-planning special family?"),
+        Fact::FpSpecialSupport => format!("{d} receive the family-planning special support payment?"),
+        Fact::Contributor => format!("{be} a model worker (city level or above), disabled at work, or injured acting bravely?"),
+        Fact::MilitaryPriority => format!("{be} entitled to military preferential care (优抚对象)?"),
+        Fact::NoSupporter => format!("{be} without children or other relatives to support {} (or are they unable to)?", if who == Who::Myself { "you" } else { "them" }),
+        Fact::LtcInsurance => format!("{d} currently receive long-term care insurance benefits?"),
+        Fact::InstitutionSubsidy => format!("{d} live in a care home with a nursing or bed subsidy?"),
+    }
+}
+
+/// A short explanation of the terms in the question (shown under it).
+pub fn help_in(lang: Lang, fact: Fact) -> &'static str {
+    if !lang.is_en() {
+        return help(fact);
+    }
+    match fact {
+        Fact::Age => "Full years: one year more only after this year's birthday. If unsure, give the date of birth instead.",
+        Fact::LivesInRegion => "Where the household is registered: the address in the household register (户口本). If living long-term with children elsewhere, choose “No”.",
+        Fact::Economic => "低保: the minimum living allowance. 特困: people with no ability to work, no income and no one to support them. Both must have been recognised by the civil affairs office.",
+        Fact::Ability => "The ability assessment is arranged by the township or street office and looks at eating, dressing, walking and other daily activities. If there has been no assessment, choose “I don't know”.",
+        Fact::Dementia => "Dementia: memory and judgement clearly worse, affecting daily life. A hospital diagnosis counts.",
+        Fact::DisabilityGrade => "The disability certificate is issued by the Disabled Persons' Federation. Grade 1 is the most severe; grades 1 and 2 are severe disability.",
+        Fact::DisabilityKind => "See “disability category” on the certificate.",
+        Fact::Living => "Alone; only with a spouse (empty nest); children away long-term (left behind); or with family.",
+        Fact::FpFamily => "A family whose only child has died, or whose only child is disabled (grade 3 or worse).",
+        Fact::FpSpecialSupport => "A payment to parents in families whose only child has died or is disabled.",
+        Fact::Contributor => "Model workers at city level or above, people disabled at work, people injured acting bravely, and others recognised for outstanding contributions.",
+        Fact::MilitaryPriority => "Veterans, families of serving soldiers, families of martyrs or of soldiers who died on duty, and others.",
+        Fact::NoSupporter => "Supporters: children and other relatives who must by law look after the older person. If there are none, or they cannot, choose “Yes”.",
+        Fact::LtcInsurance => "Long-term care insurance: arranged by the medical insurance office, for people who cannot look after themselves.",
+        Fact::InstitutionSubsidy => "Living in a care home (elderly-care institution) and receiving a government nursing subsidy or family care-bed subsidy.",
+    }
+}
+
 /// A short explanation of the terms in the question (shown under it).
 pub fn help(fact: Fact) -> &'static str {
     match fact {
@@ -92,6 +182,29 @@ pub fn help(fact: Fact) -> &'static str {
     }
 }
 
+/// How to find out, in a language.
+pub fn how_to_find_out_in(lang: Lang, fact: Fact) -> &'static str {
+    if !lang.is_en() {
+        return how_to_find_out(fact);
+    }
+    match fact {
+        Fact::Age => "see the date of birth on the ID card or household register",
+        Fact::LivesInRegion => "the household register address and where the person actually lives decide",
+        Fact::Economic => "ask the township (street) office or the village (community) whether 低保 or 特困 status has been recognised",
+        Fact::Ability => "ask the township (street) office for an older-person ability assessment",
+        Fact::Dementia => "see a doctor; a hospital diagnosis decides",
+        Fact::DisabilityGrade => "see the disability certificate; without one, apply to the county (district) Disabled Persons' Federation",
+        Fact::DisabilityKind => "see the category on the disability certificate",
+        Fact::Living => "answer as things actually are",
+        Fact::FpFamily | Fact::FpSpecialSupport => "ask the health (family planning) office of the township (street)",
+        Fact::Contributor => "ask the township (street) office or the body that issued the certificate",
+        Fact::MilitaryPriority => "ask the veterans' service station",
+        Fact::NoSupporter => "ask the village (community) or township (street) office",
+        Fact::LtcInsurance => "ask the medical insurance office",
+        Fact::InstitutionSubsidy => "ask the care home",
+    }
+}
+
 /// How to find out an answer the person does not know (shown on 需要核实 cards).
 pub fn how_to_find_out(fact: Fact) -> &'static str {
     match fact {
@@ -110,6 +223,59 @@ pub fn how_to_find_out(fact: Fact) -> &'static str {
         Fact::NoSupporter => "向村（社区）或乡镇（街道）咨询",
         Fact::LtcInsurance => "向医保部门咨询",
         Fact::InstitutionSubsidy => "问所住的养老机构",
+    }
+}
+
+/// The answer buttons in a language (same values and keys in both).
+pub fn options_in(lang: Lang, fact: Fact) -> Vec<Option_> {
+    let mut list = options(fact);
+    if lang.is_en() {
+        for o in &mut list {
+            o.label = option_en(fact, &o.key).to_string();
+        }
+    }
+    list
+}
+
+fn option_en(fact: Fact, key: &str) -> &'static str {
+    match (fact, key) {
+        (_, "tekun_scattered") => "Extreme poverty (特困), living at home",
+        (_, "tekun_concentrated") => "Extreme poverty (特困), living in a care home",
+        (_, "dibao") => "Minimum living allowance (低保)",
+        (_, "dibao_edge") => "Family just above the 低保 line (低保边缘)",
+        (_, "low_income") => "Other low-income family (e.g. monitored for poverty)",
+        (Fact::Economic, "none") => "None of these",
+        (_, "intact") => "Fully able (looks after themselves)",
+        (_, "mild") => "Mildly disabled",
+        (_, "moderate") => "Moderately disabled",
+        (_, "severe") => "Severely disabled",
+        (_, "total") => "Completely disabled",
+        (Fact::DisabilityGrade, "0") => "No disability certificate",
+        (Fact::DisabilityGrade, "1") => "Grade 1",
+        (Fact::DisabilityGrade, "2") => "Grade 2",
+        (Fact::DisabilityGrade, "3") => "Grade 3",
+        (Fact::DisabilityGrade, "4") => "Grade 4",
+        (_, "alone") => "Alone",
+        (_, "empty_nest") => "Only with a spouse (empty nest)",
+        (_, "left_behind") => "Children away long-term (left behind)",
+        (_, "with_family") => "With children or other family",
+        (Fact::FpFamily, "none") => "No",
+        (_, "bereaved") => "Yes: the only child has died",
+        (_, "disabled_child") => "Yes: the only child is disabled",
+        (_, "physical") => "Physical",
+        (_, "intellectual") => "Intellectual",
+        (_, "mental") => "Mental",
+        (_, "visual") => "Visual",
+        (_, "hearing") => "Hearing",
+        (_, "speech") => "Speech",
+        (_, "multiple") => "Multiple",
+        (Fact::LivesInRegion, "yes") => "Yes, lives here",
+        (Fact::LivesInRegion, "no") => "No, lives elsewhere",
+        (Fact::NoSupporter, "yes") => "Yes, no one to support them",
+        (Fact::NoSupporter, "no") => "No, children or others support them",
+        (_, "yes") => "Yes",
+        (_, "no") => "No",
+        _ => "",
     }
 }
 
@@ -179,6 +345,20 @@ pub fn options(fact: Fact) -> Vec<Option_> {
     }
 }
 
+/// The words for a stored answer, in a language.
+pub fn answer_label_in(lang: Lang, fact: Fact, value: Option<i32>) -> String {
+    match (lang, value) {
+        (Lang::Zh, _) => answer_label(fact, value),
+        (Lang::En, None) => "I don't know".to_string(),
+        (Lang::En, Some(v)) if fact == Fact::Age => format!("{v} years old"),
+        (Lang::En, Some(v)) => options_in(lang, fact)
+            .into_iter()
+            .find(|o| o.value == Some(v))
+            .map(|o| o.label)
+            .unwrap_or_else(|| fact.value_zh(v)),
+    }
+}
+
 /// The words for a stored answer, as listed on the results page.
 pub fn answer_label(fact: Fact, value: Option<i32>) -> String {
     match value {
@@ -189,6 +369,30 @@ pub fn answer_label(fact: Fact, value: Option<i32>) -> String {
             .find(|o| o.value == Some(v))
             .map(|o| o.label)
             .unwrap_or_else(|| fact.value_zh(v)),
+    }
+}
+
+/// A short name of the fact, in a language.
+pub fn short_name_in(lang: Lang, fact: Fact) -> &'static str {
+    if !lang.is_en() {
+        return short_name(fact);
+    }
+    match fact {
+        Fact::Age => "Age",
+        Fact::LivesInRegion => "Lives where registered",
+        Fact::Economic => "低保, 特困 or low income",
+        Fact::Ability => "Ability assessment result",
+        Fact::Dementia => "Diagnosed with dementia",
+        Fact::DisabilityGrade => "Disability certificate",
+        Fact::DisabilityKind => "Kind of disability",
+        Fact::Living => "Lives with",
+        Fact::FpFamily => "Family-planning special family",
+        Fact::FpSpecialSupport => "Family-planning special support",
+        Fact::Contributor => "Outstanding contributor",
+        Fact::MilitaryPriority => "Military preferential care",
+        Fact::NoSupporter => "No one to support them",
+        Fact::LtcInsurance => "Long-term care insurance",
+        Fact::InstitutionSubsidy => "Care-home nursing or bed subsidy",
     }
 }
 
@@ -210,6 +414,35 @@ pub fn short_name(fact: Fact) -> &'static str {
         Fact::NoSupporter => "没有赡养人",
         Fact::LtcInsurance => "长期护理保险待遇",
         Fact::InstitutionSubsidy => "养老院护理或床位补贴",
+    }
+}
+
+/// Reads a typed age, with the message in a language.
+pub fn parse_age_in(lang: Lang, text: &str) -> Result<i32, String> {
+    let result = parse_age(text);
+    match (lang, &result) {
+        (Lang::En, Err(_)) => {
+            let t = text.trim();
+            let digits = t.trim_end_matches(['岁', '周']).trim();
+            Err(if digits.is_empty() {
+                "Please give the age in full years, for example 72.".to_string()
+            } else if digits.starts_with('-') {
+                format!(
+                    "“{text}” is negative. Please give the age now in full years, for example 72."
+                )
+            } else if digits
+                .chars()
+                .any(|c| !c.is_ascii_digit() && !('０'..='９').contains(&c))
+            {
+                format!("“{text}” is not a number. Please type digits only, for example 72.")
+            } else if digits.trim_start_matches(['0', '０']).is_empty() {
+                "The age cannot be 0. Please give the age now in full years, for example 72."
+                    .to_string()
+            } else {
+                format!("{text} is too old: the largest age is 130. Was a digit typed twice?")
+            })
+        }
+        _ => result,
     }
 }
 
@@ -246,6 +479,23 @@ pub fn parse_age(text: &str) -> Result<i32, String> {
             "{age} 岁太大了，年龄最大填 130。是不是多按了一位数字？"
         )),
         _ => Ok(age as i32),
+    }
+}
+
+/// Reads a birth date, with the message in a language.
+pub fn parse_birth_date_in(
+    lang: Lang,
+    year: &str,
+    month: &str,
+    day: &str,
+    today: yanglao_core::Date,
+) -> Result<yanglao_core::Date, String> {
+    let result = parse_birth_date(year, month, day, today);
+    match (lang, result) {
+        (Lang::En, Err(_)) => Err(format!(
+            "The date of birth “{year}-{month}-{day}” is not a real past date. Please give the year (4 digits, for example 1954), the month (1 to 12) and the day."
+        )),
+        (_, r) => r,
     }
 }
 
@@ -335,6 +585,33 @@ mod tests {
         ] {
             assert!(parse_birth_date(y, m, d, today).is_err(), "{y}-{m}-{d}");
         }
+    }
+
+    #[test]
+    fn every_fact_has_english_words() {
+        for fact in Fact::ALL {
+            for who in [Who::Myself, Who::Family] {
+                let q = question_in(Lang::En, fact, who, "玉泉区");
+                assert!(
+                    q.is_ascii() || q.contains('低') || q.contains('优') || q.contains('特'),
+                    "{q}"
+                );
+            }
+            assert!(!help_in(Lang::En, fact).is_empty());
+            assert!(!how_to_find_out_in(Lang::En, fact).is_empty());
+            assert!(!short_name_in(Lang::En, fact).is_empty());
+            for o in options_in(Lang::En, fact) {
+                assert!(!o.label.is_empty(), "{fact:?} {} has no English", o.key);
+            }
+        }
+        assert!(parse_age_in(Lang::En, "abc")
+            .unwrap_err()
+            .contains("not a number"));
+        assert!(parse_age_in(Lang::En, "200").unwrap_err().contains("130"));
+        assert!(parse_age_in(Lang::En, "0")
+            .unwrap_err()
+            .contains("cannot be 0"));
+        assert_eq!(parse_age_in(Lang::En, "72"), Ok(72));
     }
 
     #[test]

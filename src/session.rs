@@ -2,6 +2,7 @@
 
 use crate::components::{Footer, Header, Question, RegionPicker, Results, WhoPicker};
 use crate::handoff::{self, Restored};
+use crate::i18n::Lang;
 use crate::prefs;
 use crate::rules;
 use crate::start::{self, Mode, Query};
@@ -24,6 +25,12 @@ pub struct SessionProps {
     pub notices: Vec<AttrValue>,
     /// CSS custom properties for an embedding portal's colour.
     pub theme: Option<AttrValue>,
+    /// The language to start in.
+    #[prop_or_default]
+    pub lang: Lang,
+    /// Hears the language whenever it changes (the kiosk's idle question follows it).
+    #[prop_or_default]
+    pub on_lang: Callback<Lang>,
 }
 
 /// One person's check, from the region to the results. Everything they
@@ -46,8 +53,42 @@ pub fn Session(props: &SessionProps) -> Html {
             _ if props.follow_address => prefs::load(),
             _ => Display::default(),
         };
+        state.lang = props.lang;
         state
     });
+    let lang = state.lang;
+    // The page's language follows the switch (screen readers, fonts, read-aloud).
+    {
+        let follow = props.follow_address;
+        let on_lang = props.on_lang.clone();
+        use_effect_with(lang, move |lang| {
+            if follow {
+                if let Some(root) = gloo::utils::document().document_element() {
+                    let _ = root.set_attribute("lang", lang.code());
+                }
+            }
+            on_lang.emit(*lang);
+        });
+    }
+    let on_language = {
+        let state = state.clone();
+        let follow = props.follow_address;
+        Callback::from(move |_| {
+            state.dispatch(Action::ToggleLanguage);
+            if follow {
+                // Kept in the address, so a reload keeps the language.
+                let mut query = Query::parse(&start::current_search());
+                query.lang = match state.lang {
+                    Lang::Zh => Some(Lang::En),
+                    Lang::En => None,
+                };
+                start::replace_address(
+                    &query.with_region(query.region.clone().as_deref()),
+                    &start::current_hash(),
+                );
+            }
+        })
+    };
 
     // Back and Forward move between the region list and a region.
     {
@@ -167,7 +208,7 @@ pub fn Session(props: &SessionProps) -> Html {
 
     let content = match rules::embedded() {
         Err(_) => {
-            html! { <p class="notice notice--error" role="alert">{ "政策资料读取失败，请刷新页面再试。" }</p> }
+            html! { <p class="notice notice--error" role="alert">{ lang.t("政策资料读取失败，请刷新页面再试。", "The policy data could not be read. Please reload the page.") }</p> }
         }
         Ok(rules) => match &state.region {
             None => html! { <RegionPicker {on_choose} /> },
@@ -175,7 +216,10 @@ pub fn Session(props: &SessionProps) -> Html {
                 Err(_) => html! {
                     <>
                         <p class="notice" role="status">
-                            { format!("暂时没有地区代码 {code} 的养老服务政策资料。请从下面的地区中选择。") }
+                            { match lang {
+                                Lang::Zh => format!("暂时没有地区代码 {code} 的养老服务政策资料。请从下面的地区中选择。"),
+                                Lang::En => format!("There is no elderly-care policy data for region code {code} yet. Please choose from the regions below."),
+                            } }
                         </p>
                         <RegionPicker {on_choose} />
                     </>
@@ -243,6 +287,7 @@ pub fn Session(props: &SessionProps) -> Html {
                                     let link = fragment.as_ref().map(|f| {
                                         let query = Query {
                                             date: props.date_pinned.then_some(props.date),
+                                            lang: lang.is_en().then_some(Lang::En),
                                             ..Query::default()
                                         };
                                         AttrValue::from(format!(
@@ -301,8 +346,10 @@ pub fn Session(props: &SessionProps) -> Html {
                 format!("app--{}", props.mode.key())
             )}
             data-mode={props.mode.key()}
+            lang={lang.code()}
             style={props.theme.clone()}
         >
+            <ContextProvider<Lang> context={lang}>
             if !embed {
                 <Header
                     display={state.display}
@@ -311,6 +358,7 @@ pub fn Session(props: &SessionProps) -> Html {
                     screen={screen_key}
                     kiosk={props.mode == Mode::Kiosk}
                     on_restart={props.on_kiosk_reset.clone()}
+                    {on_language}
                 />
             }
             <main class="main" id="main">
@@ -321,6 +369,7 @@ pub fn Session(props: &SessionProps) -> Html {
             if !embed {
                 <Footer />
             }
+            </ContextProvider<Lang>>
         </div>
     }
 }

@@ -46,6 +46,8 @@ pub struct Query {
     pub idle_seconds: Option<u32>,
     /// `?theme=`: the embedding portal's colour, 6 hex digits (no `#`).
     pub theme: Option<String>,
+    /// `?lang=en`: the interface in English.
+    pub lang: Option<crate::i18n::Lang>,
 }
 
 impl Query {
@@ -72,6 +74,7 @@ impl Query {
                         .ok()
                         .filter(|s| (10..=3600).contains(s))
                 }
+                "lang" => query.lang = crate::i18n::Lang::from_key(value),
                 "theme" if value.len() == 6 && value.bytes().all(|b| b.is_ascii_hexdigit()) => {
                     query.theme = Some(value.to_ascii_lowercase())
                 }
@@ -102,6 +105,9 @@ impl Query {
         }
         if let Some(theme) = &self.theme {
             parts.push(format!("theme={theme}"));
+        }
+        if let Some(lang) = self.lang {
+            parts.push(format!("lang={}", lang.key()));
         }
         if parts.is_empty() {
             String::new()

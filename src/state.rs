@@ -28,6 +28,8 @@ pub struct State {
     pub show_results: bool,
     /// How to show the page (text size, contrast): not about the person.
     pub display: Display,
+    /// The interface language.
+    pub lang: crate::i18n::Lang,
 }
 
 /// The display switches, which work whatever the browser's own zoom.
@@ -117,6 +119,7 @@ pub enum Action {
     Restart,
     SetTextSize(u8),
     ToggleContrast,
+    ToggleLanguage,
 }
 
 impl Reducible for State {
@@ -179,11 +182,18 @@ impl Reducible for State {
                 next = State {
                     region: next.region.clone(),
                     display: next.display,
+                    lang: next.lang,
                     ..State::default()
                 };
             }
             Action::SetTextSize(size) => next.display.text_size = size.min(Display::LARGEST),
             Action::ToggleContrast => next.display.contrast = !next.display.contrast,
+            Action::ToggleLanguage => {
+                next.lang = match next.lang {
+                    crate::i18n::Lang::Zh => crate::i18n::Lang::En,
+                    crate::i18n::Lang::En => crate::i18n::Lang::Zh,
+                }
+            }
         }
         if next == *self {
             self

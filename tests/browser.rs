@@ -773,3 +773,67 @@ async fn embedded_in_a_portal_it_has_no_header_and_a_fixed_region() {
         .unwrap()
         .is_none());
 }
+
+#[wasm_bindgen_test]
+async fn the_interface_switches_to_english_and_back_and_service_texts_stay_marked_chinese() {
+    let host = mount(Some("150104"));
+    wait_text(&host, "section.who", "您是在为谁查询").await;
+    click(&wait_for(&host, "[data-action=\"language\"]").await);
+    wait_text(&host, "section.who", "Who is this check for?").await;
+    assert_eq!(
+        wait_for(&host, ".app")
+            .await
+            .get_attribute("lang")
+            .as_deref(),
+        Some("en")
+    );
+    click(&wait_for(&host, "[data-who=\"family\"]").await);
+    wait_text(&host, ".question__title", "How old is the older person").await;
+    wait_text(&host, "[data-answer=\"unknown\"]", "I don't know").await;
+    answer_all(&host, &YUQUAN_72).await;
+    let eligible = wait_text(&host, "[data-group=\"eligible\"]", "You can apply").await;
+    let card = eligible
+        .query_selector("[data-service=\"yuquan-home-care\"]")
+        .unwrap()
+        .unwrap();
+    let words = text(&card);
+    assert!(
+        words.contains("Because") && words.contains("Chinese only"),
+        "{words}"
+    );
+    // The service's own texts are the rule file's Chinese, marked as such, never blank.
+    let title = card
+        .query_selector(".card__title [lang=\"zh-CN\"]")
+        .unwrap()
+        .unwrap();
+    assert_eq!(text(&title), "政府购买居家上门服务");
+    wait_text(&host, "[data-answers]", "72 years old").await;
+    // And back to Chinese, results kept.
+    click(&wait_for(&host, "[data-action=\"language\"]").await);
+    wait_text(&host, "[data-group=\"eligible\"]", "可以申请").await;
+    assert!(host
+        .query_selector(".card__untranslated")
+        .unwrap()
+        .is_none());
+    assert_eq!(
+        wait_for(&host, ".app")
+            .await
+            .get_attribute("lang")
+            .as_deref(),
+        Some("zh-CN")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn lang_en_in_the_address_starts_in_english() {
+    let host = open_page("?lang=en&date=2026-11-22", "");
+    wait_text(
+        &host,
+        "section.picker",
+        "Where is the older person's household registered?",
+    )
+    .await;
+    wait_text(&host, "[data-region=\"150104\"]", "Yuquan District").await;
+    wait_text(&host, "[data-region=\"150104\"]", "玉泉区").await;
+    start::replace_address("", "");
+}

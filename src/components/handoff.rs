@@ -1,3 +1,4 @@
+use crate::i18n::Lang;
 use qrcode::{Color, EcLevel, QrCode};
 use yew::prelude::*;
 
@@ -13,19 +14,23 @@ pub struct HandOffProps {
 /// in the browser, and the link itself. On paper too.
 #[function_component]
 pub fn HandOff(props: &HandOffProps) -> Html {
+    let lang = use_context::<Lang>().unwrap_or_default();
     let svg = use_memo(props.link.clone(), |link| qr_svg(link));
     html! {
         <section class="handoff" aria-labelledby="handoff-title" data-handoff="">
-            <h3 id="handoff-title" class="group__title">{ "在手机上继续看" }</h3>
+            <h3 id="handoff-title" class="group__title">{ lang.t("在手机上继续看", "Continue on a phone") }</h3>
             <p class="hint">
-                { "用手机扫一扫下面的二维码，就能在手机上打开这份结果。回答只在链接里，不会上传到任何服务器。" }
+                { lang.t(
+                    "用手机扫一扫下面的二维码，就能在手机上打开这份结果。回答只在链接里，不会上传到任何服务器。",
+                    "Scan this QR code with a phone to open these results there. The answers are only in the link; they are never sent to a server.",
+                ) }
             </p>
             if let Some(svg) = &*svg {
-                <div class="handoff__qr" role="img" aria-label="这份结果的二维码">
+                <div class="handoff__qr" role="img" aria-label={lang.t("这份结果的二维码", "QR code of these results")}>
                     { Html::from_html_unchecked(AttrValue::from(svg.clone())) }
                 </div>
             } else {
-                <p class="hint">{ "链接太长，无法生成二维码，请复制下面的链接。" }</p>
+                <p class="hint">{ lang.t("链接太长，无法生成二维码，请复制下面的链接。", "The link is too long for a QR code; copy the link below.") }</p>
             }
             <p class="handoff__link">
                 if props.clickable {

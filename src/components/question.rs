@@ -1,5 +1,6 @@
 use super::who::focus;
-use crate::questions::{self, Who, UNKNOWN, UNKNOWN_LABEL};
+use crate::i18n::Lang;
+use crate::questions::{self, Who, UNKNOWN};
 use web_sys::HtmlInputElement;
 use yanglao_core::{Date, Fact};
 use yew::prelude::*;
@@ -35,14 +36,20 @@ pub fn Question(props: &QuestionProps) -> Html {
         let heading = heading.clone();
         use_effect_with(props.fact, move |_| focus(&heading));
     }
+    let lang = use_context::<Lang>().unwrap_or_default();
     let fact = props.fact;
-    let title = questions::question(fact, props.who, &props.place);
+    let title = questions::question_in(lang, fact, props.who, &props.place);
     let done = props.number.saturating_sub(1);
     let total = done + props.at_most.max(1);
-    let progress_text = if props.at_most <= 1 {
-        format!("第{}题，这是最后一题", props.number)
-    } else {
-        format!("第{}题，最多还有{}题", props.number, props.at_most - 1)
+    let progress_text = match (lang, props.at_most <= 1) {
+        (Lang::Zh, true) => format!("第{}题，这是最后一题", props.number),
+        (Lang::Zh, false) => format!("第{}题，最多还有{}题", props.number, props.at_most - 1),
+        (Lang::En, true) => format!("Question {}, the last one", props.number),
+        (Lang::En, false) => format!(
+            "Question {}, at most {} more",
+            props.number,
+            props.at_most - 1
+        ),
     };
     let body = if fact == Fact::Age {
         html! {
@@ -55,7 +62,7 @@ pub fn Question(props: &QuestionProps) -> Html {
             />
         }
     } else {
-        let options = questions::options(fact);
+        let options = questions::options_in(lang, fact);
         html! {
             <ul class="choices" role="list">
                 { for options.into_iter().map(|o| {
@@ -87,7 +94,7 @@ pub fn Question(props: &QuestionProps) -> Html {
                     aria-label={progress_text}></progress>
             </div>
             <h2 id="question-title" class="question__title" tabindex="-1" ref={heading}>{ title }</h2>
-            <p class="question__help" id="question-help">{ questions::help(fact) }</p>
+            <p class="question__help" id="question-help">{ questions::help_in(lang, fact) }</p>
             { body }
             <p class="unknown">
                 <button type="button"
@@ -95,18 +102,18 @@ pub fn Question(props: &QuestionProps) -> Html {
                     aria-pressed={unknown_selected.to_string()}
                     data-answer={UNKNOWN}
                     onclick={on_unknown}>
-                    { UNKNOWN_LABEL }
+                    { questions::unknown_label(lang) }
                 </button>
             </p>
             <div class="question__nav">
                 <button type="button" class="button button--quiet" data-action="back"
                     onclick={props.on_back.reform(|_: MouseEvent| ())}>
-                    { "‹ 上一题" }
+                    { lang.t("‹ 上一题", "‹ Back") }
                 </button>
                 if props.number > 1 {
                     <button type="button" class="button button--quiet" data-action="results"
                         onclick={props.on_results.reform(|_: MouseEvent| ())}>
-                        { "不答了，直接看结果" }
+                        { lang.t("不答了，直接看结果", "Skip the rest: see the results") }
                     </button>
                 }
             </div>
@@ -127,6 +134,7 @@ pub struct AgeFormProps {
 /// message saying what to type, and what was typed stays in the box.
 #[function_component]
 pub fn AgeForm(props: &AgeFormProps) -> Html {
+    let lang = use_context::<Lang>().unwrap_or_default();
     let by_birth = use_state(|| props.previous_birth.is_some());
     let age = use_state(|| props.previous.map(|a| a.to_string()).unwrap_or_default());
     // One state per box: a keystroke in one never overwrites another.
@@ -170,7 +178,7 @@ pub fn AgeForm(props: &AgeFormProps) -> Html {
             };
             if *by_birth {
                 let (y, m, d) = (read(1, &birth[0]), read(2, &birth[1]), read(3, &birth[2]));
-                match questions::parse_birth_date(&y, &m, &d, today) {
+                match questions::parse_birth_date_in(lang, &y, &m, &d, today) {
                     Ok(date) => {
                         error.set(None);
                         on_birth_date.emit(date);
@@ -178,7 +186,7 @@ pub fn AgeForm(props: &AgeFormProps) -> Html {
                     Err(message) => error.set(Some(message)),
                 }
             } else {
-                match questions::parse_age(&read(0, &age)) {
+                match questions::parse_age_in(lang, &read(0, &age)) {
                     Ok(years) => {
                         error.set(None);
                         on_answer.emit((Fact::Age, Some(years)));
@@ -221,14 +229,14 @@ pub fn AgeForm(props: &AgeFormProps) -> Html {
         <form class="age-form" novalidate=true {onsubmit}>
             if *by_birth {
                 <fieldset class="birth">
-                    <legend>{ "出生日期" }</legend>
-                    { field("birth-year", "年", 0, "input--year") }
-                    { field("birth-month", "月", 1, "input--short") }
-                    { field("birth-day", "日", 2, "input--short") }
+                    <legend>{ lang.t("出生日期", "Date of birth") }</legend>
+                    { field("birth-year", lang.t("年", "year"), 0, "input--year") }
+                    { field("birth-month", lang.t("月", "month"), 1, "input--short") }
+                    { field("birth-day", lang.t("日", "day"), 2, "input--short") }
                 </fieldset>
             } else {
                 <label class="field" for="age">
-                    <span class="field__label">{ "年龄（周岁）" }</span>
+                    <span class="field__label">{ lang.t("年龄（周岁）", "Age (full years)") }</span>
                     <span class="field__row">
                         <input id="age" class="input input--age" type="text" inputmode="numeric"
                             autocomplete="off" value={(*age).clone()} ref={refs[0].clone()}
@@ -237,16 +245,20 @@ pub fn AgeForm(props: &AgeFormProps) -> Html {
                                 Callback::from(move |e: InputEvent| age.set(e.target_unchecked_into::<HtmlInputElement>().value()))
                             }
                             aria-invalid={invalid.clone()} aria-describedby={described} />
-                        <span>{ "周岁" }</span>
+                        <span>{ lang.t("周岁", "years") }</span>
                     </span>
                 </label>
             }
             if let Some(message) = &*error {
                 <p id="age-error" class="field__error" role="alert">{ message.clone() }</p>
             }
-            <button type="submit" class="button button--primary next" data-action="next">{ "下一题 ›" }</button>
+            <button type="submit" class="button button--primary next" data-action="next">{ lang.t("下一题 ›", "Next ›") }</button>
             <button type="button" class="button button--quiet button--small" data-action="age-mode" onclick={toggle}>
-                { if *by_birth { "改填年龄" } else { "记不清周岁？改填出生日期" } }
+                { if *by_birth {
+                    lang.t("改填年龄", "Give the age instead")
+                } else {
+                    lang.t("记不清周岁？改填出生日期", "Not sure of the age? Give the date of birth")
+                } }
             </button>
         </form>
     }

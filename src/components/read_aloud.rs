@@ -56,7 +56,16 @@ pub fn screen_text(main: &Element) -> String {
         ));
         let answers = texts(&question, "[data-answer], .field__label, .field__error");
         if !answers.is_empty() {
-            parts.push(format!("可以选：{}", answers.join("；")));
+            let english = gloo::utils::document()
+                .document_element()
+                .and_then(|e| e.get_attribute("lang"))
+                .is_some_and(|l| l == "en")
+                || main.closest("[lang=\"en\"]").ok().flatten().is_some();
+            parts.push(if english {
+                format!("You can choose: {}", answers.join("; "))
+            } else {
+                format!("可以选：{}", answers.join("；"))
+            });
         }
     } else if let Ok(Some(results)) = main.query_selector("section.results") {
         parts.extend(texts(&results, ".section-title, .results__summary"));
@@ -81,6 +90,7 @@ pub struct ReadAloudProps {
 /// The 朗读 switch and, while speaking, 停止.
 #[function_component]
 pub fn ReadAloud(props: &ReadAloudProps) -> Html {
+    let lang = use_context::<crate::i18n::Lang>().unwrap_or_default();
     let available = use_state(|| synth().and_then(|s| chinese_voice(&s)).is_some());
     let on = use_state(|| false);
     let speaking = use_state(|| false);
@@ -177,11 +187,11 @@ pub fn ReadAloud(props: &ReadAloudProps) -> Html {
         <>
             <button type="button" class="button button--quiet header__switch" data-action="read-aloud"
                 aria-pressed={on.to_string()} onclick={toggle}>
-                { "朗读" }
+                { lang.t("朗读", "Read aloud") }
             </button>
             if *speaking {
                 <button type="button" class="button button--quiet header__switch" data-action="stop-reading" onclick={stop}>
-                    { "停止" }
+                    { lang.t("停止", "Stop") }
                 </button>
             }
         </>

@@ -1,4 +1,5 @@
-use crate::regions;
+use crate::i18n::{self, Lang};
+use crate::regions::{self, Level};
 use crate::rules;
 use yew::prelude::*;
 
@@ -11,17 +12,21 @@ pub struct RegionPickerProps {
 /// Large buttons for every region we have rules for, grouped by province.
 #[function_component]
 pub fn RegionPicker(props: &RegionPickerProps) -> Html {
+    let lang = use_context::<Lang>().unwrap_or_default();
     let Ok(rules) = rules::embedded() else {
-        return html! { <p class="notice notice--error">{ "政策资料读取失败，请刷新页面再试。" }</p> };
+        return html! { <p class="notice notice--error">{ lang.t("政策资料读取失败，请刷新页面再试。", "The policy data could not be read. Please reload the page.") }</p> };
     };
     let groups = regions::grouped(rules);
     html! {
         <section class="picker" aria-labelledby="picker-title">
-            <h2 id="picker-title" class="section-title">{ "老人的户口在哪里？" }</h2>
-            <p class="hint">{ "请选择户籍所在地（户口本上的地址）。目前可以查询下面这些地方。" }</p>
+            <h2 id="picker-title" class="section-title">{ lang.t("老人的户口在哪里？", "Where is the older person's household registered?") }</h2>
+            <p class="hint">{ lang.t(
+                "请选择户籍所在地（户口本上的地址）。目前可以查询下面这些地方。",
+                "Choose the place of household registration (the address in the household register, 户口本). These places can be checked so far.",
+            ) }</p>
             { for groups.iter().map(|group| html! {
                 <div class="picker__group" key={group.name}>
-                    <h3 class="picker__province">{ group.name }</h3>
+                    <h3 class="picker__province">{ i18n::place(lang, group.name) }</h3>
                     <ul class="picker__list" role="list">
                         { for group.regions.iter().map(|region| {
                             let code = AttrValue::from(region.code.clone());
@@ -37,8 +42,8 @@ pub fn RegionPicker(props: &RegionPickerProps) -> Html {
                                         data-region={code.clone()}
                                         {onclick}
                                     >
-                                        <span class="region-button__name">{ region.label.clone() }</span>
-                                        <span class="region-button__code">{ format!("地区代码 {}", region.code) }</span>
+                                        <span class="region-button__name">{ label(lang, region) }</span>
+                                        <span class="region-button__code">{ format!("{} {}", lang.t("地区代码", "Region code"), region.code) }</span>
                                     </button>
                                 </li>
                             }
@@ -47,5 +52,18 @@ pub fn RegionPicker(props: &RegionPickerProps) -> Html {
                 </div>
             }) }
         </section>
+    }
+}
+
+/// A region's label on its button: in English, the English name with the Chinese after it.
+fn label(lang: Lang, region: &regions::Choice) -> String {
+    if !lang.is_en() {
+        return region.label.clone();
+    }
+    let name = i18n::place_en(&region.short_name).unwrap_or(&region.short_name);
+    match regions::level(&region.code) {
+        Level::Province => format!("{name}, all of it ({})", region.label),
+        Level::City => format!("{name} and its counties ({})", region.label),
+        Level::County => format!("{name} ({})", region.label),
     }
 }

@@ -1,6 +1,7 @@
 use super::handoff::HandOff;
 use super::service_card::{Card, ServiceCard, ServiceLine};
 use super::who::focus;
+use crate::i18n::{self, Lang, CHINESE_ONLY};
 use crate::questions::{self, Who, UNKNOWN};
 use crate::rules;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -37,16 +38,26 @@ impl Group {
             Group::Other => "other",
         }
     }
-    fn title(self) -> &'static str {
+    fn title(self, lang: Lang) -> &'static str {
         match self {
-            Group::Eligible => "可以申请",
-            Group::Maybe => "可能可以，需要核实",
-            Group::Later => "以后可以申请",
-            Group::Expired => "已失效的政策",
-            Group::Other => "其他服务（暂不符合）",
+            Group::Eligible => lang.t("可以申请", "You can apply"),
+            Group::Maybe => lang.t("可能可以，需要核实", "Possibly: needs checking"),
+            Group::Later => lang.t("以后可以申请", "Can apply later"),
+            Group::Expired => lang.t("已失效的政策", "Expired policies"),
+            Group::Other => lang.t("其他服务（暂不符合）", "Other services (not eligible now)"),
         }
     }
-    fn intro(self, who: Who) -> String {
+    fn intro(self, lang: Lang, who: Who) -> String {
+        if lang.is_en() {
+            let (s, _) = who.subject_en();
+            return match self {
+                Group::Eligible => format!("From the answers, {} meet the conditions of these services and can apply.", s.to_lowercase()),
+                Group::Maybe => "Something is still unknown, or the office has to decide. Each says what to find out, and how.".to_string(),
+                Group::Later => format!("{s}: not yet, but from the date shown."),
+                Group::Expired => "These policies have ended; shown for reference. Ask the local civil affairs office about current policy.".to_string(),
+                Group::Other => "Each says what it needs. If something changes, change the answer below and look again.".to_string(),
+            };
+        }
         let s = who.subject();
         match self {
             Group::Eligible => format!("按{s}的回答，这些服务{s}符合条件，可以去申请。"),
@@ -124,19 +135,37 @@ pub struct ResultsProps {
 /// changeable in place) and a print button.
 #[function_component]
 pub fn Results(props: &ResultsProps) -> Html {
+    let lang = use_context::<Lang>().unwrap_or_default();
+    let t = |zh: &'static str, en: &'static str| lang.t(zh, en);
     let heading = use_node_ref();
     {
         let heading = heading.clone();
         use_effect_with(props.code.clone(), move |_| focus(&heading));
     }
     let evaluation = rules::embedded()
-        .map_err(|_| "政策资料读取失败，请刷新页面再试。".to_string())
+        .map_err(|_| {
+            t(
+                "政策资料读取失败，请刷新页面再试。",
+                "The policy data could not be read. Please reload the page.",
+            )
+            .to_string()
+        })
         .and_then(|rules| {
-            yanglao_core::evaluate(rules, &props.code, props.date, &props.answers)
-                .map_err(|e| format!("这次查询没能完成（{e}）。请点“重新开始”再试。"))
+            yanglao_core::evaluate(rules, &props.code, props.date, &props.answers).map_err(|e| {
+                match lang {
+                    Lang::Zh => format!("这次查询没能完成（{e}）。请点“重新开始”再试。"),
+                    Lang::En => format!(
+                        "This check could not be completed ({e}). Please press “Start again”."
+                    ),
+                }
+            })
         });
     let cards: Vec<Card> = match &evaluation {
-        Ok(e) => e.outcomes.iter().map(Card::from_outcome).collect(),
+        Ok(e) => e
+            .outcomes
+            .iter()
+            .map(|o| Card::from_outcome_in(lang, o))
+            .collect(),
         Err(_) => Vec::new(),
     };
     let s = props.who.subject();
@@ -146,8 +175,26 @@ pub fn Results(props: &ResultsProps) -> Html {
         count(Group::Maybe),
         count(Group::Later),
     );
+    let day = i18n::date(lang, props.date);
+    let (s_en, _) = props.who.subject_en();
     let summary = match &evaluation {
         Err(message) => message.clone(),
+        Ok(_) if lang.is_en() && eligible + maybe + later == 0 => format!(
+            "Under the policies of {day}, {} meet the conditions of no service now. Below is what each service needs.",
+            s_en.to_lowercase()
+        ),
+        Ok(_) if lang.is_en() => {
+            let parts: Vec<String> = [
+                (eligible, format!("{s_en} can apply for {eligible}")),
+                (maybe, format!("possibly {maybe} (to be checked)")),
+                (later, format!("{later} later")),
+            ]
+            .into_iter()
+            .filter(|(n, _)| *n > 0)
+            .map(|(_, text)| text)
+            .collect();
+            format!("Under the policies of {day}: {}.", parts.join(", "))
+        }
         Ok(_) if eligible + maybe + later == 0 => format!(
             "按{}的政策，{s}现在没有符合条件的服务。下面写了每项服务需要什么条件。",
             props.date.zh()
@@ -169,16 +216,19 @@ pub fn Results(props: &ResultsProps) -> Html {
     {
         let on_summary = props.on_summary.clone();
         use_effect_with(summary.clone(), move |summary| {
-            on_summary.emit(format!("查询结果已更新。{summary}"));
+            on_summary.emit(format!(
+                "{}{summary}",
+                lang.t("查询结果已更新。", "The results are updated. ")
+            ));
         });
     }
     if let Err(message) = &evaluation {
         return html! {
             <section class="results">
-                <h2 class="section-title" tabindex="-1" ref={heading}>{ "查询结果" }</h2>
+                <h2 class="section-title" tabindex="-1" ref={heading}>{ t("查询结果", "Results") }</h2>
                 <p class="notice notice--error" role="alert">{ message.clone() }</p>
                 <button type="button" class="button" data-action="restart"
-                    onclick={props.on_restart.reform(|_: MouseEvent| ())}>{ "重新开始" }</button>
+                    onclick={props.on_restart.reform(|_: MouseEvent| ())}>{ t("重新开始", "Start again") }</button>
             </section>
         };
     }
@@ -189,13 +239,16 @@ pub fn Results(props: &ResultsProps) -> Html {
             return html! {};
         }
         let title_id = format!("group-{}", g.key());
-        let title = format!("{}（{}项）", g.title(), in_group.len());
+        let title = match lang {
+            Lang::Zh => format!("{}（{}项）", g.title(lang), in_group.len()),
+            Lang::En => format!("{} ({})", g.title(lang), in_group.len()),
+        };
         if g == Group::Other {
             return html! {
                 <section class={classes!("group", "group--other", "no-print")} data-group={g.key()} aria-labelledby={title_id.clone()}>
                     <details>
                         <summary><h3 class="group__title" id={title_id}>{ title }</h3></summary>
-                        <p class="hint">{ g.intro(props.who) }</p>
+                        <p class="hint">{ g.intro(lang, props.who) }</p>
                         <ul class="others">
                             { for in_group.into_iter().map(|c| html! { <ServiceLine key={c.id.clone()} card={c.clone()} /> }) }
                         </ul>
@@ -206,7 +259,7 @@ pub fn Results(props: &ResultsProps) -> Html {
         html! {
             <section class={classes!("group", format!("group--{}", g.key()))} data-group={g.key()} aria-labelledby={title_id.clone()}>
                 <h3 class="group__title" id={title_id}>{ title }</h3>
-                <p class="hint">{ g.intro(props.who) }</p>
+                <p class="hint">{ g.intro(lang, props.who) }</p>
                 { for in_group.into_iter().map(|c| html! { <ServiceCard key={c.id.clone()} card={c.clone()} /> }) }
             </section>
         }
@@ -218,43 +271,56 @@ pub fn Results(props: &ResultsProps) -> Html {
     });
     html! {
         <section class="results" aria-labelledby="results-title">
-            <h2 id="results-title" class="section-title" tabindex="-1" ref={heading}>{ "查询结果" }</h2>
+            <h2 id="results-title" class="section-title" tabindex="-1" ref={heading}>{ t("查询结果", "Results") }</h2>
             <p class="results__meta">
-                { format!("查询日期：{}　地区：{}　{}", props.date.zh(), props.place,
-                    if props.who == Who::Family { "为家里的老人查询" } else { "为本人查询" }) }
+                { match lang {
+                    Lang::Zh => format!("查询日期：{}　地区：{}　{}", props.date.zh(), props.place,
+                        if props.who == Who::Family { "为家里的老人查询" } else { "为本人查询" }),
+                    Lang::En => format!("Checked on {day} · Region: {} · {}", i18n::place(lang, &props.place),
+                        if props.who == Who::Family { "for an older family member" } else { "for myself" }),
+                } }
             </p>
             <p class="results__summary">{ summary }</p>
             if props.remaining > 0 {
                 <div class="notice no-print">
-                    <p>{ format!("还有{}个问题没有回答，回答后“需要核实”的服务可能会变少。", props.remaining) }</p>
+                    <p>{ match lang {
+                        Lang::Zh => format!("还有{}个问题没有回答，回答后“需要核实”的服务可能会变少。", props.remaining),
+                        Lang::En => format!("{} question(s) are not answered yet; answering them may settle services marked “needs checking”.", props.remaining),
+                    } }</p>
                     <button type="button" class="button" data-action="continue"
-                        onclick={props.on_continue.reform(|_: MouseEvent| ())}>{ "继续回答" }</button>
+                        onclick={props.on_continue.reform(|_: MouseEvent| ())}>{ t("继续回答", "Continue the questions") }</button>
                 </div>
             }
             <div class="results__actions no-print">
-                <button type="button" class="button" data-action="print" onclick={print}>{ "打印或保存结果" }</button>
+                <button type="button" class="button" data-action="print" onclick={print}>{ t("打印或保存结果", "Print or save the results") }</button>
                 <button type="button" class="button button--secondary" data-action="restart"
-                    onclick={props.on_restart.reform(|_: MouseEvent| ())}>{ "重新开始" }</button>
+                    onclick={props.on_restart.reform(|_: MouseEvent| ())}>{ t("重新开始", "Start again") }</button>
                 if let Some(change) = &props.on_change_region {
                     <button type="button" class="button button--quiet" data-action="change-region"
-                        onclick={change.reform(|_: MouseEvent| ())}>{ "换一个地区" }</button>
+                        onclick={change.reform(|_: MouseEvent| ())}>{ t("换一个地区", "Choose another region") }</button>
                 }
             </div>
             { group_html(Group::Eligible) }
             { group_html(Group::Maybe) }
             if !places.is_empty() || !documents.is_empty() {
                 <section class="checklist" aria-labelledby="checklist-title">
-                    <h3 id="checklist-title" class="group__title">{ "办事清单" }</h3>
-                    <p class="hint">{ "上面“可以申请”和“需要核实”的服务，要去的地方和要带的材料，合在一起（重复的只列一次）。" }</p>
-                    <h4>{ "要去的地方" }</h4>
-                    <ul class="checklist__list">
+                    <h3 id="checklist-title" class="group__title">{ t("办事清单", "Checklist") }</h3>
+                    <p class="hint">{ t(
+                        "上面“可以申请”和“需要核实”的服务，要去的地方和要带的材料，合在一起（重复的只列一次）。",
+                        "Where to go and what to bring for the services above (can apply, and needs checking), each listed once.",
+                    ) }</p>
+                    if lang.is_en() {
+                        <p class="card__untranslated">{ CHINESE_ONLY }</p>
+                    }
+                    <h4>{ t("要去的地方", "Where to go") }</h4>
+                    <ul class="checklist__list" lang={lang.is_en().then_some("zh-CN")}>
                         { for places.iter().map(|(place, names)| html! {
                             <li><strong>{ place.clone() }</strong>{ format!("：{}", names.join("、")) }</li>
                         }) }
                     </ul>
                     if !documents.is_empty() {
-                        <h4>{ "要带的材料" }</h4>
-                        <ul class="checklist__list">
+                        <h4>{ t("要带的材料", "What to bring") }</h4>
+                        <ul class="checklist__list" lang={lang.is_en().then_some("zh-CN")}>
                             { for documents.iter().map(|d| html! { <li>{ d.clone() }</li> }) }
                         </ul>
                     }
@@ -284,6 +350,7 @@ pub struct AnswerListProps {
 /// The answers given, each changeable right here; the results above follow at once.
 #[function_component]
 pub fn AnswerList(props: &AnswerListProps) -> Html {
+    let lang = use_context::<Lang>().unwrap_or_default();
     let age_text = use_state(String::new);
     let age_error = use_state(|| None::<String>);
     let age_input = use_node_ref();
@@ -294,12 +361,17 @@ pub fn AnswerList(props: &AnswerListProps) -> Html {
         let label_id = format!("answer-{}", fact.key());
         let current = props.answers.get(fact);
         let shown = match (fact, props.answers.birth_date()) {
+            (Fact::Age, Some(birth)) if lang.is_en() => format!(
+                "born {} ({} years old)",
+                i18n::date(lang, birth),
+                birth.full_years_on(props.date)
+            ),
             (Fact::Age, Some(birth)) => format!(
                 "出生日期{}（{}周岁）",
                 birth.zh(),
                 birth.full_years_on(props.date)
             ),
-            _ => questions::answer_label(fact, current),
+            _ => questions::answer_label_in(lang, fact, current),
         };
         let control = if fact == Fact::Age {
             let onsubmit = {
@@ -312,7 +384,7 @@ pub fn AnswerList(props: &AnswerListProps) -> Html {
                         .cast::<HtmlInputElement>()
                         .map(|i| i.value())
                         .unwrap_or_else(|| (*age_text).clone());
-                    match questions::parse_age(&typed) {
+                    match questions::parse_age_in(lang, &typed) {
                         Ok(v) => {
                             age_error.set(None);
                             age_text.set(String::new());
@@ -330,18 +402,18 @@ pub fn AnswerList(props: &AnswerListProps) -> Html {
             };
             html! {
                 <form class="answer__change no-print" novalidate=true {onsubmit}>
-                    <label for="change-age" class="visually-hidden">{ "改成多少周岁" }</label>
+                    <label for="change-age" class="visually-hidden">{ lang.t("改成多少周岁", "Change the age to") }</label>
                     <input id="change-age" class="input input--age" type="text" inputmode="numeric"
-                        data-change="age" placeholder="新年龄" value={(*age_text).clone()} {oninput} ref={age_input.clone()}
+                        data-change="age" placeholder={lang.t("新年龄", "new age")} value={(*age_text).clone()} {oninput} ref={age_input.clone()}
                         aria-invalid={age_error.is_some().to_string()} />
-                    <button type="submit" class="button button--secondary button--small" data-action="change-age">{ "修改" }</button>
+                    <button type="submit" class="button button--secondary button--small" data-action="change-age">{ lang.t("修改", "Change") }</button>
                     if let Some(m) = &*age_error {
                         <p class="field__error" role="alert">{ m.clone() }</p>
                     }
                 </form>
             }
         } else {
-            let options = questions::options(fact);
+            let options = questions::options_in(lang, fact);
             let onchange = {
                 let on_change = props.on_change.clone();
                 let options = options.clone();
@@ -356,13 +428,13 @@ pub fn AnswerList(props: &AnswerListProps) -> Html {
                     { for options.iter().map(|o| html! {
                         <option value={o.key.clone()} selected={current == o.value}>{ o.label.clone() }</option>
                     }) }
-                    <option value={UNKNOWN} selected={current.is_none()}>{ "不知道" }</option>
+                    <option value={UNKNOWN} selected={current.is_none()}>{ lang.t("不知道", "I don't know") }</option>
                 </select>
             }
         };
         html! {
             <div class="answer" key={fact.key()} data-answer-row={fact.key()}>
-                <dt id={label_id}>{ questions::short_name(fact) }</dt>
+                <dt id={label_id}>{ questions::short_name_in(lang, fact) }</dt>
                 <dd>
                     // With a drop-down list the value shows in it; the text is for paper.
                     <span class={classes!("answer__value", (fact != Fact::Age).then_some("print-only"))}>{ shown }</span>
@@ -373,7 +445,10 @@ pub fn AnswerList(props: &AnswerListProps) -> Html {
     };
     html! {
         <section class="answers" data-answers="" aria-labelledby="answers-title">
-            <h3 id="answers-title" class="group__title">{ format!("{}的情况", props.who.subject()) }<span class="no-print">{ "（可以在这里修改）" }</span></h3>
+            <h3 id="answers-title" class="group__title">{ match lang {
+                Lang::Zh => format!("{}的情况", props.who.subject()),
+                Lang::En => "The answers".to_string(),
+            } }<span class="no-print">{ lang.t("（可以在这里修改）", " (change them here)") }</span></h3>
             <dl class="answers__list">{ for props.path.iter().map(|f| row(*f)) }</dl>
         </section>
     }

@@ -1,3 +1,4 @@
+use crate::i18n::{self, Lang, CHINESE_ONLY};
 use crate::questions;
 use yanglao_core::{Later, Outcome, Status};
 use yew::prelude::*;
@@ -45,6 +46,28 @@ pub struct Card {
 /// "满80周岁后可以申请，2034年3月1日起" (exact when the birth date is known),
 /// otherwise the window the birthday falls in.
 pub fn later_text(later: &Later) -> String {
+    later_text_in(Lang::Zh, later)
+}
+
+/// The same, in a language.
+pub fn later_text_in(lang: Lang, later: &Later) -> String {
+    if lang.is_en() {
+        let when = if later.earliest == later.latest {
+            format!("from {}", i18n::date(lang, later.earliest))
+        } else {
+            format!(
+                "from between {} and {} (depending on the birthday)",
+                i18n::date(lang, later.earliest),
+                i18n::date(lang, later.latest)
+            )
+        };
+        let then = if later.status == Status::Maybe {
+            "; other conditions will be checked then"
+        } else {
+            ""
+        };
+        return format!("Can apply once {} years old: {when}{then}", later.age);
+    }
     let when = if later.earliest == later.latest {
         format!("{}起", later.earliest.zh())
     } else {
@@ -64,13 +87,22 @@ pub fn later_text(later: &Later) -> String {
 
 impl Card {
     pub fn from_outcome(outcome: &Outcome<'_>) -> Card {
+        Card::from_outcome_in(Lang::Zh, outcome)
+    }
+
+    /// The card with its own words (dates, later, what is unknown) in a language;
+    /// the service's texts from the rules stay as written (Chinese).
+    pub fn from_outcome_in(lang: Lang, outcome: &Outcome<'_>) -> Card {
         let service = outcome.service;
         let region = outcome.region;
         let document = region.documents.get(service.document);
         let amount_text = service.amount.zh();
-        let in_force = match service.effective_until {
-            Some(until) => format!("{}至{}", service.effective_from.zh(), until.zh()),
-            None => format!("{}起施行", service.effective_from.zh()),
+        let from = i18n::date(lang, service.effective_from);
+        let in_force = match (lang, service.effective_until) {
+            (Lang::Zh, Some(until)) => format!("{from}至{}", until.zh()),
+            (Lang::Zh, None) => format!("{from}起施行"),
+            (Lang::En, Some(until)) => format!("{from} to {}", i18n::date(lang, until)),
+            (Lang::En, None) => format!("in force from {from}"),
         };
         let source = match document {
             Some(doc) => {
@@ -85,17 +117,17 @@ impl Card {
             }
             None => service.clause.clone(),
         };
-        let mut later = outcome.later.as_ref().map(later_text);
+        let mut later = outcome.later.as_ref().map(|l| later_text_in(lang, l));
         if outcome.status == Status::NotYetInForce {
-            later = Some(format!(
-                "这项政策{}起施行，到时可以申请",
-                service.effective_from.zh()
-            ));
+            later = Some(match lang {
+                Lang::Zh => format!("这项政策{from}起施行，到时可以申请"),
+                Lang::En => format!("This policy takes effect on {from}; apply then"),
+            });
         }
         Card {
             id: service.id.clone(),
             name: service.name.clone(),
-            kind: service.kind.zh(),
+            kind: i18n::kind(lang, service.kind),
             kind_key: service.kind.key(),
             scope: region.short_name.clone(),
             summary: service.summary.clone(),
@@ -105,7 +137,13 @@ impl Card {
             missing: outcome
                 .missing
                 .iter()
-                .map(|f| (f.info().zh, questions::how_to_find_out(*f)))
+                .map(|f| {
+                    let what = match lang {
+                        Lang::Zh => f.info().zh,
+                        Lang::En => questions::short_name_in(lang, *f),
+                    };
+                    (what, questions::how_to_find_out_in(lang, *f))
+                })
                 .collect(),
             verify: outcome.verify.clone(),
             reasons: outcome.reasons.clone(),
@@ -138,18 +176,18 @@ fn status_mark(status: Status) -> &'static str {
     }
 }
 
-/// The status words on a card.
-fn status_words(card: &Card) -> String {
-    match card.status {
-        Status::Ineligible if card.later.is_some() => "以后可以申请".to_string(),
-        Status::Ineligible => "暂不符合".to_string(),
-        Status::Expired => "已失效".to_string(),
-        other => other.zh().to_string(),
+/// Text from the rule files (Chinese): marked as Chinese inside the English interface.
+fn zh_text(lang: Lang, text: &str) -> Html {
+    if lang.is_en() {
+        html! { <span lang="zh-CN">{ text.to_string() }</span> }
+    } else {
+        html! { text.to_string() }
     }
 }
 
-fn list(items: &[String]) -> Html {
-    html! { <ul>{ for items.iter().map(|r| html! { <li>{ r.clone() }</li> }) }</ul> }
+fn list(lang: Lang, items: &[String]) -> Html {
+    let marked = lang.is_en().then_some("zh-CN");
+    html! { <ul lang={marked}>{ for items.iter().map(|r| html! { <li>{ r.clone() }</li> }) }</ul> }
 }
 
 fn row(term: &str, body: Html) -> Html {
@@ -170,6 +208,8 @@ pub struct ServiceCardProps {
 /// to apply and where the rule comes from.
 #[function_component]
 pub fn ServiceCard(props: &ServiceCardProps) -> Html {
+    let lang = use_context::<Lang>().unwrap_or_default();
+    let t = |zh: &'static str, en: &'static str| lang.t(zh, en);
     let card = &props.card;
     let title_id = format!("service-{}", card.id);
     let status_key = card.status.key();
@@ -177,10 +217,10 @@ pub fn ServiceCard(props: &ServiceCardProps) -> Html {
     let amount = html! {
         <>
             if let Some(amount) = &card.amount {
-                <strong class="amount">{ amount.clone() }</strong>
+                <strong class="amount">{ zh_text(lang, amount) }</strong>
             }
             if let Some(note) = &card.amount_note {
-                <span class="amount__note">{ note.clone() }</span>
+                <span class="amount__note">{ zh_text(lang, note) }</span>
             }
         </>
     };
@@ -193,67 +233,73 @@ pub fn ServiceCard(props: &ServiceCardProps) -> Html {
         >
             <p class="card__kind">
                 <span class="tag" data-kind={card.kind_key}>{ card.kind }</span>
-                <span class="card__scope">{ format!("{}政策", card.scope) }</span>
+                <span class="card__scope">{ match lang {
+                    Lang::Zh => format!("{}政策", card.scope),
+                    Lang::En => format!("{} policy", i18n::place_en(&card.scope).unwrap_or(&card.scope)),
+                } }</span>
             </p>
-            <h3 class="card__title" id={title_id}>{ card.name.clone() }</h3>
+            <h3 class="card__title" id={title_id}>{ zh_text(lang, &card.name) }</h3>
+            if lang.is_en() {
+                <p class="card__untranslated">{ CHINESE_ONLY }</p>
+            }
             <p class={classes!("status", format!("status--{status_key}"))}>
                 <span class="status__mark" aria-hidden="true">{ status_mark(card.status) }</span>
-                { status_words(card) }
+                { i18n::status(lang, card.status, card.later.is_some()) }
             </p>
-            <p class="card__summary">{ card.summary.clone() }</p>
+            <p class="card__summary">{ zh_text(lang, &card.summary) }</p>
             <dl class="facts">
-                { row("可以得到", amount) }
+                { row(t("可以得到", "What you get"), amount) }
                 if !card.reasons.is_empty() {
-                    { row(if card.status == Status::Eligible { "因为" } else { "已符合" }, list(&card.reasons)) }
+                    { row(if card.status == Status::Eligible { t("因为", "Because") } else { t("已符合", "Already met") }, list(lang, &card.reasons)) }
                 }
                 if let Some(later) = &card.later {
-                    { row("什么时候", html! { <strong>{ later.clone() }</strong> }) }
+                    { row(t("什么时候", "When"), html! { <strong>{ later.clone() }</strong> }) }
                 }
                 if !card.unmet.is_empty() {
-                    { row(if card.status == Status::Expired { "说明" } else { "还需要" }, list(&card.unmet)) }
+                    { row(if card.status == Status::Expired { t("说明", "Note") } else { t("还需要", "Still needed") }, list(lang, &card.unmet)) }
                 }
                 if !card.missing.is_empty() {
-                    { row("还不知道", html! {
+                    { row(t("还不知道", "Not known yet"), html! {
                         <ul class="missing">
                             { for card.missing.iter().map(|(what, how)| html! {
                                 <li data-missing={*what}>
-                                    <strong>{ *what }</strong>{ "：" }{ *how }
+                                    <strong>{ *what }</strong>{ t("：", ": ") }{ *how }
                                 </li>
                             }) }
                         </ul>
                     }) }
                 }
                 if !card.verify.is_empty() {
-                    { row("需要核实", list(&card.verify)) }
+                    { row(t("需要核实", "To be checked by the office"), list(lang, &card.verify)) }
                 }
                 if to_apply && !card.place.is_empty() {
-                    { row("到哪里申请", html! { card.place.clone() }) }
+                    { row(t("到哪里申请", "Where to apply"), zh_text(lang, &card.place)) }
                 }
                 if to_apply && !card.steps.is_empty() {
-                    { row("怎么申请", html! {
-                        <ol class="steps">{ for card.steps.iter().map(|s| html! { <li>{ s.clone() }</li> }) }</ol>
+                    { row(t("怎么申请", "How to apply"), html! {
+                        <ol class="steps" lang={lang.is_en().then_some("zh-CN")}>{ for card.steps.iter().map(|s| html! { <li>{ s.clone() }</li> }) }</ol>
                     }) }
                 }
                 if to_apply && !card.documents.is_empty() {
-                    { row("带什么", list(&card.documents)) }
+                    { row(t("带什么", "What to bring"), list(lang, &card.documents)) }
                 }
                 if to_apply && !card.reviewer.is_empty() {
-                    { row("谁审核", html! { card.reviewer.clone() }) }
+                    { row(t("谁审核", "Who decides"), zh_text(lang, &card.reviewer)) }
                 }
-                { row("有效期", html! { card.in_force.clone() }) }
+                { row(t("有效期", "In force"), html! { card.in_force.clone() }) }
                 if let Some(note) = &card.expired_note {
-                    { row("提示", html! { note.clone() }) }
+                    { row(t("提示", "Note"), zh_text(lang, note)) }
                 }
-                { row("依据", html! {
+                { row(t("依据", "Source"), html! {
                     <>
-                        { card.source.clone() }
+                        { zh_text(lang, &card.source) }
                         if !card.issuer.is_empty() {
-                            <span class="source__issuer">{ format!("（{}）", card.issuer) }</span>
+                            <span class="source__issuer">{ zh_text(lang, &format!("（{}）", card.issuer)) }</span>
                         }
                     </>
                 }) }
                 if !card.office.is_empty() {
-                    { row("咨询", html! { card.office.clone() }) }
+                    { row(t("咨询", "Ask"), zh_text(lang, &card.office)) }
                 }
             </dl>
         </article>
@@ -263,13 +309,17 @@ pub fn ServiceCard(props: &ServiceCardProps) -> Html {
 /// A one-line entry of the collapsed "其他服务" list: the name and what it needs.
 #[function_component]
 pub fn ServiceLine(props: &ServiceCardProps) -> Html {
+    let lang = use_context::<Lang>().unwrap_or_default();
     let card = &props.card;
     html! {
         <li class="other" data-service={card.id.clone()} data-status={card.status.key()}>
-            <strong class="other__name">{ card.name.clone() }</strong>
-            <span class="other__scope">{ format!("（{}政策）", card.scope) }</span>
+            <strong class="other__name">{ zh_text(lang, &card.name) }</strong>
+            <span class="other__scope">{ match lang {
+                Lang::Zh => format!("（{}政策）", card.scope),
+                Lang::En => format!(" ({} policy)", i18n::place_en(&card.scope).unwrap_or(&card.scope)),
+            } }</span>
             if !card.unmet.is_empty() {
-                <span class="other__needs">{ card.unmet.join("；") }</span>
+                <span class="other__needs">{ zh_text(lang, &card.unmet.join("；")) }</span>
             }
         </li>
     }

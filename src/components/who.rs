@@ -1,3 +1,4 @@
+use crate::i18n::{self, Lang};
 use crate::questions::Who;
 use yew::prelude::*;
 
@@ -18,29 +19,33 @@ pub fn WhoPicker(props: &WhoPickerProps) -> Html {
         let heading = heading.clone();
         use_effect_with((), move |_| focus(&heading));
     }
+    let lang = use_context::<Lang>().unwrap_or_default();
     let choose = |who: Who| props.on_choose.reform(move |_: MouseEvent| who);
     html! {
         <section class="who" aria-labelledby="who-title">
             <p class="place">
-                <span>{ format!("地区：{}", props.place) }</span>
+                <span>{ format!("{}{}", lang.t("地区：", "Region: "), i18n::place(lang, &props.place)) }</span>
                 if let Some(change) = &props.on_change_region {
                     <button type="button" class="button button--quiet button--small" data-action="change-region"
                         onclick={change.reform(|_: MouseEvent| ())}>
-                        { "换一个地区" }
+                        { lang.t("换一个地区", "Choose another region") }
                     </button>
                 }
             </p>
-            <h2 id="who-title" class="section-title" tabindex="-1" ref={heading}>{ "您是在为谁查询？" }</h2>
-            <p class="hint">{ "接下来会问几个简单的问题，每页一个。不清楚的可以选“不知道”。回答只留在这台设备上，不会上传。" }</p>
+            <h2 id="who-title" class="section-title" tabindex="-1" ref={heading}>{ lang.t("您是在为谁查询？", "Who is this check for?") }</h2>
+            <p class="hint">{ lang.t(
+                "接下来会问几个简单的问题，每页一个。不清楚的可以选“不知道”。回答只留在这台设备上，不会上传。",
+                "A few simple questions follow, one per page. If unsure, choose “I don't know”. The answers stay on this device and are never sent anywhere.",
+            ) }</p>
             <ul class="choices" role="list">
                 <li>
                     <button type="button" class="button choice" data-who="self" onclick={choose(Who::Myself)}>
-                        { "为我自己查询" }
+                        { lang.t("为我自己查询", "For myself") }
                     </button>
                 </li>
                 <li>
                     <button type="button" class="button choice" data-who="family" onclick={choose(Who::Family)}>
-                        { "为家里的老人查询" }
+                        { lang.t("为家里的老人查询", "For an older family member") }
                     </button>
                 </li>
             </ul>

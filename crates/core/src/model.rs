@@ -401,6 +401,20 @@ impl RuleSet {
         }
         copy
     }
+
+    /// What the browser needs: no example cases, and neither the condition's
+    /// source text nor the encoder's reading notes (they document the rule
+    /// file and are never shown; leaving them out keeps the bundle small).
+    pub fn for_browser(&self) -> RuleSet {
+        let mut copy = self.without_cases();
+        for region in &mut copy.regions {
+            for service in &mut region.services {
+                service.when_text.clear();
+                service.reading = None;
+            }
+        }
+        copy
+    }
 }
 
 /// The service kinds of shared/CONTRACT.md.
