@@ -81,6 +81,11 @@ async function flow(size) {
   await check("kiosk");
   await page.waitForSelector('[role="alertdialog"]', { timeout: 15000 });
   await check("kiosk idle question");
+  await page.goto(appUrl({ region: "150104", lang: "en" }));
+  await page.click('[data-who="family"]');
+  await answerAll(page, YUQUAN_72);
+  await page.waitForSelector('[data-group="eligible"]');
+  await check("results in English");
   await page.goto(appUrl({ region: "150104", mode: "embed", theme: "c8102e" }));
   await page.waitForSelector('[data-mode="embed"] section.who');
   await check("embed");

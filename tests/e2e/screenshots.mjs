@@ -64,6 +64,14 @@ for (const [w, h] of [
   await shot(page, "results-high-contrast", size);
   await page.click('[data-action="contrast"]');
 
+  // The English interface (service texts stay Chinese, marked).
+  await page.goto(appUrl({ region: "150104", lang: "en" }));
+  await page.click('[data-who="family"]');
+  await answerAll(page, YUQUAN_72);
+  await page.waitForSelector('[data-group="eligible"]');
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await shot(page, "results-english", size);
+
   // A check that shows expired policies (曲阜市: all ended in 2020).
   await page.goto(appUrl({ region: "370881" }));
   await page.click('[data-who="self"]');

@@ -47,6 +47,11 @@ function measure(page) {
       const r = el.getBoundingClientRect();
       if (r.height < 60) bad.push(`main button ${Math.round(r.height)}px tall < 60: ${name(el)}`);
     }
+    // Nothing wider than the screen (no sideways scrolling).
+    if (document.documentElement.scrollWidth > window.innerWidth + 1) {
+      const wide = [...document.querySelectorAll("body *")].filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1);
+      bad.push(`page ${document.documentElement.scrollWidth}px wide in a ${window.innerWidth}px window: ${wide.slice(0, 3).map(name).join(", ")}`);
+    }
     return bad;
   });
 }
@@ -70,6 +75,19 @@ async function screens([w, h]) {
   const other = await page.$('[data-group="other"] summary');
   if (other) await other.click();
   await check("results");
+  // The English interface, with its longer words.
+  await page.goto(appUrl({ region: "150104", lang: "en" }));
+  await page.click('[data-who="family"]');
+  await page.waitForSelector('section.question[data-fact="age"]');
+  await check("age question in English");
+  await answerAll(page, YUQUAN_72);
+  await page.waitForSelector('[data-group="eligible"]');
+  await check("results in English");
+  await page.click('[data-text-size="2"]');
+  await check("results in English, largest text");
+  await page.click('[data-action="language"]');
+  await page.waitForSelector('.app[lang="zh-CN"]');
+  await check("results, largest text");
   await context.close();
   return bad;
 }
