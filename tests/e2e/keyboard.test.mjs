@@ -1,0 +1,64 @@
+// Keyboard only (issue 6): a whole check with Tab, Enter and typing; focus
+// moves to each new question's heading; the focused control always shows a
+// visible ring.
+import { launch, appUrl, run, assert, YUQUAN_72 } from "./lib.mjs";
+
+const browser = await launch();
+
+/** Presses Tab until `selector` has focus (at most 40 times); checks its focus ring. */
+async function tabTo(page, selector) {
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press("Tab");
+    const hit = await page.evaluate((sel) => {
+      const el = document.activeElement;
+      if (!el || !el.matches(sel)) return null;
+      const s = getComputedStyle(el);
+      return { outline: s.outlineStyle !== "none" ? parseFloat(s.outlineWidth) : 0, shadow: s.boxShadow };
+    }, selector);
+    if (hit) {
+      assert(hit.outline >= 2 || (hit.shadow && hit.shadow !== "none"), `no visible focus ring on ${selector}: ${JSON.stringify(hit)}`);
+      return;
+    }
+  }
+  throw new Error(`Tab never reached ${selector}`);
+}
+
+await run([
+  [
+    "a whole check by keyboard, focus on each new question",
+    async () => {
+      const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+      await page.goto(appUrl());
+      await page.waitForSelector("section.picker");
+      await tabTo(page, '[data-region="150104"]');
+      await page.keyboard.press("Enter");
+      await page.waitForSelector("section.who");
+      await tabTo(page, '[data-who="family"]');
+      await page.keyboard.press("Enter");
+      for (let n = 0; n < 15; n++) {
+        const el = await page.waitForSelector("section.question, section.results");
+        const fact = await el.getAttribute("data-fact");
+        if (!fact) break;
+        await page.waitForFunction(() => document.activeElement && document.activeElement.id === "question-title");
+        const value = YUQUAN_72[fact] ?? "unknown";
+        if (fact === "age") {
+          await tabTo(page, "#age");
+          await page.keyboard.type(value);
+          await page.keyboard.press("Enter");
+        } else {
+          await tabTo(page, `section.question [data-answer="${value}"]`);
+          await page.keyboard.press("Enter");
+        }
+        await page.waitForFunction((f) => !document.querySelector(`section.question[data-fact="${f}"]`), fact);
+      }
+      await page.waitForSelector('[data-group="eligible"] [data-service="yuquan-home-care"]');
+      await page.waitForFunction(() => document.activeElement && document.activeElement.id === "results-title");
+      // And an answer changed from the keyboard on the results page.
+      await tabTo(page, 'select[data-change="living"]');
+      await page.keyboard.press("End");
+      await page.selectOption('select[data-change="living"]', "with_family");
+      await page.waitForFunction(() => !document.querySelector('[data-group="eligible"] [data-service="yuquan-home-care"]'));
+      await page.close();
+    },
+  ],
+]).finally(() => browser.close());
