@@ -837,3 +837,17 @@ async fn lang_en_in_the_address_starts_in_english() {
     wait_text(&host, "[data-region=\"150104\"]", "玉泉区").await;
     start::replace_address("", "");
 }
+
+#[wasm_bindgen_test]
+async fn a_birth_year_alone_is_settled_by_asking_about_the_birthday() {
+    let host = start("150104", "family").await;
+    click(&wait_for(&host, "[data-action=\"age-mode\"]").await);
+    type_into(&wait_for(&host, "#birth-year").await, "1950");
+    click(&wait_for(&host, "[data-action=\"next\"]").await);
+    // 2026 − 1950: 76 if the birthday has passed this year, else 75.
+    wait_text(&host, "[data-birthday=\"passed\"]", "76").await;
+    click(&wait_for(&host, "[data-birthday=\"not-yet\"]").await);
+    wait_past(&host, "age").await;
+    answer_all(&host, &[]).await;
+    wait_text(&host, "[data-answers]", "75周岁").await;
+}

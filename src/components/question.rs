@@ -161,8 +161,12 @@ pub fn AgeForm(props: &AgeFormProps) -> Html {
         ]
     });
 
+    // Only the birth year known: the age is one of two, and whether this
+    // year's birthday has passed settles it (asked with two buttons).
+    let year_only = use_state(|| None::<i32>);
     let onsubmit = {
         let refs = refs.clone();
+        let year_only = year_only.clone();
         let (by_birth, age, birth, error) =
             (by_birth.clone(), age.clone(), birth.clone(), error.clone());
         let on_answer = props.on_answer.clone();
@@ -178,6 +182,18 @@ pub fn AgeForm(props: &AgeFormProps) -> Html {
             };
             if *by_birth {
                 let (y, m, d) = (read(1, &birth[0]), read(2, &birth[1]), read(3, &birth[2]));
+                if m.trim().is_empty() && d.trim().is_empty() {
+                    // The year alone: checked as a date on 1 January, then the birthday question.
+                    match questions::parse_birth_date_in(lang, &y, "1", "1", today) {
+                        Ok(date) => {
+                            error.set(None);
+                            year_only.set(Some(date.year()));
+                        }
+                        Err(message) => error.set(Some(message)),
+                    }
+                    return;
+                }
+                year_only.set(None);
                 match questions::parse_birth_date_in(lang, &y, &m, &d, today) {
                     Ok(date) => {
                         error.set(None);
@@ -248,6 +264,31 @@ pub fn AgeForm(props: &AgeFormProps) -> Html {
                         <span>{ lang.t("周岁", "years") }</span>
                     </span>
                 </label>
+            }
+            if let (true, Some(year)) = (*by_birth, *year_only) {
+                <div class="year-only" role="group" aria-labelledby="year-only-title">
+                    <p id="year-only-title" class="field__label">
+                        { lang.t("只填了出生年份。今年的生日过了吗？", "Only the year of birth is given. Has this year's birthday passed?") }
+                    </p>
+                    { for [(true, props.today.year() - year), (false, props.today.year() - year - 1)]
+                        .into_iter()
+                        .filter(|(_, years)| *years >= 1 && *years <= 130)
+                        .map(|(passed, years)| {
+                            let on_answer = props.on_answer.clone();
+                            let onclick = Callback::from(move |_: MouseEvent| on_answer.emit((Fact::Age, Some(years))));
+                            let words = match (lang, passed) {
+                                (Lang::Zh, true) => format!("过了（现在{years}周岁）"),
+                                (Lang::Zh, false) => format!("还没过（现在{years}周岁）"),
+                                (Lang::En, true) => format!("Yes (now {years})"),
+                                (Lang::En, false) => format!("Not yet (now {years})"),
+                            };
+                            html! {
+                                <button type="button" class="button choice" data-birthday={if passed { "passed" } else { "not-yet" }} {onclick}>
+                                    { words }
+                                </button>
+                            }
+                        }) }
+                </div>
             }
             if let Some(message) = &*error {
                 <p id="age-error" class="field__error" role="alert">{ message.clone() }</p>
