@@ -168,8 +168,10 @@ pub fn Checker(props: &CheckerProps) -> Html {
         let last_input = last_input.clone();
         let follow = props.follow_address;
         let region = props.region.clone();
+        // The next person gets the kiosk's own language, not the last person's choice.
+        let start_lang = props.lang;
         Callback::from(move |_: ()| {
-            clear_traces(follow, region.as_deref());
+            clear_traces(follow, region.as_deref(), start_lang);
             restored.set(None);
             prompt.set(None);
             last_input.set(js_sys::Date::now());
@@ -308,9 +310,9 @@ pub fn Checker(props: &CheckerProps) -> Html {
 }
 
 /// After a kiosk session: nothing of it in the address or in storage.
-fn clear_traces(follow_address: bool, region: Option<&str>) {
+fn clear_traces(follow_address: bool, region: Option<&str>, lang: Lang) {
     if follow_address {
-        start::replace_address(&kiosk_search(region), "");
+        start::replace_address(&kiosk_search(region, lang), "");
     }
     if let Some(window) = web_sys::window() {
         if let Ok(Some(s)) = window.local_storage() {
@@ -323,15 +325,16 @@ fn clear_traces(follow_address: bool, region: Option<&str>) {
 }
 
 /// The kiosk's own address parameters (mode, idle time, a fixed region or
-/// date set up by the centre), without whatever a session added.
-fn kiosk_search(region: Option<&str>) -> String {
+/// date set up by the centre, its starting language), without whatever a
+/// session added.
+fn kiosk_search(region: Option<&str>, lang: Lang) -> String {
     let query = Query::parse(&start::current_search());
     let base = Query {
         mode: query.mode,
         idle_seconds: query.idle_seconds,
         date: query.date,
         theme: query.theme.clone(),
-        lang: query.lang,
+        lang: lang.is_en().then_some(Lang::En),
         ..Query::default()
     };
     base.with_region(region)

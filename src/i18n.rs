@@ -113,7 +113,7 @@ pub fn status(lang: Lang, s: Status, later: bool) -> &'static str {
         (Status::Ineligible, false) => lang.t("暂不符合", "Not eligible now"),
         (Status::Expired, _) => lang.t("已失效", "Expired"),
         (Status::Eligible, _) => lang.t("可以申请", "You can apply"),
-        (Status::Maybe, _) => lang.t("可能可以，需要核实", "Possibly: needs checking"),
+        (Status::Maybe, _) => lang.t("可能可以，需要核实", "Possibly — needs checking"),
         (Status::NotYetInForce, _) => lang.t("尚未施行", "Not yet in force"),
     }
 }

@@ -225,7 +225,7 @@ pub fn Session(props: &SessionProps) -> Html {
                     </>
                 },
                 Ok(plan) => {
-                    let (place, short) = place_names(rules, code);
+                    let (place, short) = place_names(lang, rules, code);
                     match state.who {
                         None => html! {
                             <WhoPicker
@@ -376,16 +376,27 @@ pub fn Session(props: &SessionProps) -> Html {
 
 /// The region's full name and short name; a code below a region we have
 /// (a county of 定西市) is named by the nearest region above it.
-fn place_names(rules: &RuleSet, code: &str) -> (String, String) {
+fn place_names(lang: Lang, rules: &RuleSet, code: &str) -> (String, String) {
     if let Some(region) = rules.region(code) {
         return (region.name.clone(), region.short_name.clone());
     }
-    match rules.applicable(code).ok().and_then(|r| r.first().copied()) {
-        Some(region) => (
+    match (
+        lang,
+        rules.applicable(code).ok().and_then(|r| r.first().copied()),
+    ) {
+        (Lang::Zh, Some(region)) => (
             format!("{}所辖地区（代码 {code}）", region.name),
             region.short_name.clone(),
         ),
-        None => (format!("地区代码 {code}"), "当地".to_string()),
+        (Lang::En, Some(region)) => (
+            format!(
+                "Code {code}, part of {}",
+                crate::i18n::place(lang, &region.name)
+            ),
+            region.short_name.clone(),
+        ),
+        (Lang::Zh, None) => (format!("地区代码 {code}"), "当地".to_string()),
+        (Lang::En, None) => (format!("Region code {code}"), "the area".to_string()),
     }
 }
 

@@ -496,6 +496,14 @@ fn the_address_carries_region_and_date() {
     assert_eq!(bad.date, None);
     assert_eq!(bad.bad_date.as_deref(), Some("2026-02-30"));
     assert_eq!(Query::default().with_region(None), "");
+    // The language is kept when the address is rewritten.
+    let english = Query::parse("?region=150104&lang=en");
+    assert_eq!(english.lang, Some(yanglao_app::i18n::Lang::En));
+    assert_eq!(
+        english.with_region(Some("370881")),
+        "?region=370881&lang=en"
+    );
+    assert_eq!(Query::parse("?lang=xx").lang, None);
 }
 
 #[wasm_bindgen_test]
@@ -807,6 +815,15 @@ async fn the_interface_switches_to_english_and_back_and_service_texts_stay_marke
         .unwrap()
         .unwrap();
     assert_eq!(text(&title), "政府购买居家上门服务");
+    // The note is once per card, not per line.
+    assert_eq!(all(&card, ".card__untranslated").len(), 1);
+    assert!(!all(&card, "[lang=\"zh-CN\"]").is_empty());
+    wait_text(
+        &host,
+        ".results__summary",
+        "Under the policies of 22 November 2026, the older person can apply for",
+    )
+    .await;
     wait_text(&host, "[data-answers]", "72 years old").await;
     // And back to Chinese, results kept.
     click(&wait_for(&host, "[data-action=\"language\"]").await);
@@ -835,7 +852,46 @@ async fn lang_en_in_the_address_starts_in_english() {
     .await;
     wait_text(&host, "[data-region=\"150104\"]", "Yuquan District").await;
     wait_text(&host, "[data-region=\"150104\"]", "玉泉区").await;
+    let root = gloo::utils::document_element();
+    assert_eq!(root.get_attribute("lang").as_deref(), Some("en"));
+    let switch = wait_for(&host, "[data-action=\"language\"]").await;
+    assert_eq!(text(&switch), "中文");
+    assert_eq!(switch.get_attribute("lang").as_deref(), Some("zh-CN"));
+    // Choosing a region keeps the language in the address.
+    click(&wait_for(&host, "[data-region=\"150104\"]").await);
+    wait_text(&host, "section.who", "Who is this check for?").await;
+    let address = start::current_search();
+    assert!(
+        address.contains("region=150104") && address.contains("lang=en"),
+        "{address}"
+    );
+    // Back to Chinese: the page, the address and the switch follow.
+    click(&wait_for(&host, "[data-action=\"language\"]").await);
+    wait_text(&host, "section.who", "您是在为谁查询").await;
+    assert_eq!(root.get_attribute("lang").as_deref(), Some("zh-CN"));
+    assert!(!start::current_search().contains("lang="));
+    let switch = wait_for(&host, "[data-action=\"language\"]").await;
+    assert_eq!(text(&switch), "English");
+    assert_eq!(switch.get_attribute("lang").as_deref(), Some("en"));
     start::replace_address("", "");
+}
+
+#[wasm_bindgen_test]
+async fn the_kiosk_asks_in_english_and_the_next_person_starts_in_chinese() {
+    let mut props = CheckerProps::new(check_date());
+    props.region = Some("150104".into());
+    props.mode = Mode::Kiosk;
+    props.idle_seconds = 1;
+    props.prompt_seconds = 1;
+    let host = mount_with(props);
+    click(&wait_for(&host, "[data-action=\"language\"]").await);
+    wait_text(&host, "[data-action=\"kiosk-restart\"]", "Start again").await;
+    click(&wait_for(&host, "[data-who=\"self\"]").await);
+    wait_text(&host, ".question__title", "How old are you").await;
+    wait_text(&host, "[role=\"alertdialog\"]", "Are you still there?").await;
+    // After the reset the kiosk is back in its own language.
+    wait_text(&host, "section.who", "您是在为谁查询").await;
+    wait_text(&host, "[data-action=\"language\"]", "English").await;
 }
 
 #[wasm_bindgen_test]

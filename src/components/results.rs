@@ -41,7 +41,7 @@ impl Group {
     fn title(self, lang: Lang) -> &'static str {
         match self {
             Group::Eligible => lang.t("可以申请", "You can apply"),
-            Group::Maybe => lang.t("可能可以，需要核实", "Possibly: needs checking"),
+            Group::Maybe => lang.t("可能可以，需要核实", "Possibly — needs checking"),
             Group::Later => lang.t("以后可以申请", "Can apply later"),
             Group::Expired => lang.t("已失效的政策", "Expired policies"),
             Group::Other => lang.t("其他服务（暂不符合）", "Other services (not eligible now)"),
@@ -176,24 +176,34 @@ pub fn Results(props: &ResultsProps) -> Html {
         count(Group::Later),
     );
     let day = i18n::date(lang, props.date);
-    let (s_en, _) = props.who.subject_en();
+    let (_, s_en_in) = props.who.subject_en();
     let summary = match &evaluation {
         Err(message) => message.clone(),
         Ok(_) if lang.is_en() && eligible + maybe + later == 0 => format!(
-            "Under the policies of {day}, {} meet the conditions of no service now. Below is what each service needs.",
-            s_en.to_lowercase()
+            "Under the policies of {day}, no service fits {s_en_in} now. Below is what each service needs."
         ),
         Ok(_) if lang.is_en() => {
+            let services = |n: usize| if n == 1 { "service" } else { "services" };
+            let maybe_text = if eligible == 0 {
+                format!("can possibly apply for {maybe} {} (to be checked)", services(maybe))
+            } else {
+                format!("possibly {maybe} more (to be checked)")
+            };
             let parts: Vec<String> = [
-                (eligible, format!("{s_en} can apply for {eligible}")),
-                (maybe, format!("possibly {maybe} (to be checked)")),
+                (eligible, format!("can apply for {eligible} {}", services(eligible))),
+                (maybe, maybe_text),
                 (later, format!("{later} later")),
             ]
             .into_iter()
             .filter(|(n, _)| *n > 0)
             .map(|(_, text)| text)
             .collect();
-            format!("Under the policies of {day}: {}.", parts.join(", "))
+            let parts = parts.join(", ");
+            if eligible + maybe == 0 {
+                format!("Under the policies of {day}, no service fits {s_en_in} now; {later} can be applied for later.")
+            } else {
+                format!("Under the policies of {day}, {s_en_in} {parts}.")
+            }
         }
         Ok(_) if eligible + maybe + later == 0 => format!(
             "按{}的政策，{s}现在没有符合条件的服务。下面写了每项服务需要什么条件。",
@@ -249,6 +259,9 @@ pub fn Results(props: &ResultsProps) -> Html {
                     <details>
                         <summary><h3 class="group__title" id={title_id}>{ title }</h3></summary>
                         <p class="hint">{ g.intro(lang, props.who) }</p>
+                        if lang.is_en() {
+                            <p class="card__untranslated">{ CHINESE_ONLY }</p>
+                        }
                         <ul class="others">
                             { for in_group.into_iter().map(|c| html! { <ServiceLine key={c.id.clone()} card={c.clone()} /> }) }
                         </ul>

@@ -19,8 +19,9 @@ pub struct Card {
     pub amount: Option<String>,
     /// Who sets the amount, or anything else the source says about it.
     pub amount_note: Option<String>,
-    /// The facts about the person still needed, each with how to find out.
-    pub missing: Vec<(&'static str, &'static str)>,
+    /// The facts about the person still needed, each with how to find out
+    /// (and the Chinese name for `data-missing`, the same in both languages).
+    pub missing: Vec<(&'static str, &'static str, &'static str)>,
     /// What the office has to check.
     pub verify: Vec<String>,
     /// Conditions met.
@@ -142,7 +143,7 @@ impl Card {
                         Lang::Zh => f.info().zh,
                         Lang::En => questions::short_name_in(lang, *f),
                     };
-                    (what, questions::how_to_find_out_in(lang, *f))
+                    (f.info().zh, what, questions::how_to_find_out_in(lang, *f))
                 })
                 .collect(),
             verify: outcome.verify.clone(),
@@ -243,7 +244,9 @@ pub fn ServiceCard(props: &ServiceCardProps) -> Html {
                 <p class="card__untranslated">{ CHINESE_ONLY }</p>
             }
             <p class={classes!("status", format!("status--{status_key}"))}>
-                <span class="status__mark" aria-hidden="true">{ status_mark(card.status) }</span>
+                <span class="status__mark" aria-hidden="true">{
+                    if card.later.is_some() { "…" } else { status_mark(card.status) }
+                }</span>
                 { i18n::status(lang, card.status, card.later.is_some()) }
             </p>
             <p class="card__summary">{ zh_text(lang, &card.summary) }</p>
@@ -261,8 +264,8 @@ pub fn ServiceCard(props: &ServiceCardProps) -> Html {
                 if !card.missing.is_empty() {
                     { row(t("还不知道", "Not known yet"), html! {
                         <ul class="missing">
-                            { for card.missing.iter().map(|(what, how)| html! {
-                                <li data-missing={*what}>
+                            { for card.missing.iter().map(|(key, what, how)| html! {
+                                <li data-missing={*key}>
                                     <strong>{ *what }</strong>{ t("：", ": ") }{ *how }
                                 </li>
                             }) }
