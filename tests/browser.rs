@@ -461,6 +461,14 @@ async fn an_expired_policy_shows_as_expired_with_its_end_date() {
         words.contains(&until),
         "the card does not give the end date {until}: {words:?}"
     );
+    // Where every policy has ended, the summary says so and where to ask.
+    if region
+        .services
+        .iter()
+        .all(|s| s.effective_until.is_some_and(|u| u < date))
+    {
+        wait_text(&host, ".results__summary", "都已失效").await;
+    }
 }
 
 #[wasm_bindgen_test]

@@ -179,6 +179,16 @@ pub fn Results(props: &ResultsProps) -> Html {
     let (_, s_en_in) = props.who.subject_en();
     let summary = match &evaluation {
         Err(message) => message.clone(),
+        // Every policy here has ended (曲阜市 after 2020, 定西市 after 2023): say so plainly.
+        Ok(_) if !cards.is_empty() && cards.iter().all(|c| c.status == Status::Expired) => match lang {
+            Lang::Zh => format!(
+                "这里收录的政策到{}都已失效，下面列出仅供参考。现在能申请什么，请向户籍所在地的民政部门咨询。",
+                props.date.zh()
+            ),
+            Lang::En => format!(
+                "Every policy recorded here had ended by {day}; they are listed below for reference only. Ask the local civil affairs office what can be claimed now."
+            ),
+        },
         Ok(_) if lang.is_en() && eligible + maybe + later == 0 => format!(
             "Under the policies of {day}, no service fits {s_en_in} now. Below is what each service needs."
         ),
