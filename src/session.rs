@@ -243,11 +243,8 @@ pub fn Session(props: &SessionProps) -> Html {
                         Some(who) => {
                             let answers = state.answers();
                             let asked = state.asked();
-                            let next =
-                                questionnaire::next_question(&plan, props.date, &answers, asked);
-                            let remaining = questionnaire::at_most_remaining(
-                                &plan, props.date, &answers, asked,
-                            );
+                            let (next, remaining) =
+                                questionnaire::step(&plan, props.date, &answers, asked);
                             match next.filter(|_| !state.show_results) {
                                 Some(fact) => {
                                     let on_answer = {

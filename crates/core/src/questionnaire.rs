@@ -27,16 +27,27 @@ pub fn ranked(quick: &[Quick]) -> Vec<(Fact, usize)> {
 /// The next question, skipping those already asked (a 不知道 answer leaves a
 /// fact open, and it is not asked again). `None`: nothing left that matters.
 pub fn next_question(plan: &Plan, date: Date, answers: &Answers, asked: FactSet) -> Option<Fact> {
-    let answers = answers.on(date).ok()?;
-    let quick = plan.quick(date, &answers);
-    // Age decides most rules and is the easiest question: always first while it matters.
-    let open = ranked(&quick);
-    if open.iter().any(|(f, _)| *f == Fact::Age) && !asked.contains(Fact::Age) {
-        return Some(Fact::Age);
-    }
-    open.into_iter()
+    step(plan, date, answers, asked).0
+}
+
+/// The next question and at most how many remain (it included), from one
+/// evaluation: what the app needs on every screen.
+pub fn step(plan: &Plan, date: Date, answers: &Answers, asked: FactSet) -> (Option<Fact>, usize) {
+    let Ok(answers) = answers.on(date) else {
+        return (None, 0);
+    };
+    let open: Vec<Fact> = ranked(&plan.quick(date, &answers))
+        .into_iter()
         .map(|(f, _)| f)
-        .find(|f| !asked.contains(*f))
+        .filter(|f| !asked.contains(*f))
+        .collect();
+    // Age decides most rules and is the easiest question: always first while it matters.
+    let next = if open.contains(&Fact::Age) {
+        Some(Fact::Age)
+    } else {
+        open.first().copied()
+    };
+    (next, open.len())
 }
 
 /// Walks the questionnaire for a person whose true answers are `profile`
@@ -56,11 +67,5 @@ pub fn simulate(plan: &Plan, date: Date, profile: &Answers) -> Vec<Fact> {
 /// At most how many questions remain: the open facts that could still change
 /// some service's result and have not been asked.
 pub fn at_most_remaining(plan: &Plan, date: Date, answers: &Answers, asked: FactSet) -> usize {
-    let Ok(answers) = answers.on(date) else {
-        return 0;
-    };
-    ranked(&plan.quick(date, &answers))
-        .into_iter()
-        .filter(|(f, _)| !asked.contains(*f))
-        .count()
+    step(plan, date, answers, asked).1
 }
