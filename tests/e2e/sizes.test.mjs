@@ -118,8 +118,35 @@ const steps = [
   },
 ];
 
+const systemPreferences = [
+  "the system's 'more contrast' gives the high-contrast colours; 'reduce motion' leaves nothing moving",
+  async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, reducedMotion: "reduce" });
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await page.goto(appUrl({ region: "150104" }));
+    await page.waitForSelector("section.who");
+    const before = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    await cdp.send("Emulation.setEmulatedMedia", { features: [{ name: "prefers-contrast", value: "more" }] });
+    const after = await page.evaluate(() => ({
+      page: getComputedStyle(document.body).backgroundColor,
+      text: getComputedStyle(document.querySelector(".hint")).color,
+    }));
+    assert(before !== after.page && after.page === "rgb(255, 255, 255)", `page ${before} → ${after.page}`);
+    assert(after.text === "rgb(26, 26, 26)", `muted text under more contrast: ${after.text}`);
+    const moving = await page.evaluate(() =>
+      [...document.querySelectorAll("*")].filter((el) => {
+        const s = getComputedStyle(el);
+        return (s.animationName !== "none" && parseFloat(s.animationDuration) > 0) || parseFloat(s.transitionDuration) > 0;
+      }).length,
+    );
+    assert(moving === 0, `${moving} element(s) animate under reduced motion`);
+    await context.close();
+  },
+];
+
 await run(
-  [steps].concat([
+  [steps, systemPreferences].concat([
     [390, 844],
     [1080, 1920],
   ].map((size) => [
