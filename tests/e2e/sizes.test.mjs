@@ -147,6 +147,7 @@ const systemPreferences = [
 
 await run(
   [steps, systemPreferences].concat([
+    [360, 740],
     [390, 844],
     [1080, 1920],
   ].map((size) => [
