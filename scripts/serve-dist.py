@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
 """A static server for the built checker (dist/) as a deployment would serve it:
-correct types for .wasm and .webmanifest, and Access-Control-Allow-Origin on
-embed.js (portals load it cross-origin with subresource integrity).
+correct types for .wasm and .webmanifest, Access-Control-Allow-Origin on
+embed.js (portals load it cross-origin with subresource integrity), hashed
+files cached for ever and everything else revalidated on each request.
 
     python3 scripts/serve-dist.py [folder=dist] [port=8080]   # binds 127.0.0.1
 Prints "serving <url>" once listening.
 """
 import functools
 import http.server
+import re
 import sys
 
 
@@ -21,10 +23,14 @@ class Handler(http.server.SimpleHTTPRequestHandler):
     }
 
     def end_headers(self):
-        if self.path.split("?")[0].endswith("/embed.js"):
+        path = self.path.split("?")[0]
+        if path.endswith("/embed.js"):
             self.send_header("Access-Control-Allow-Origin", "*")
-        # The service worker script must always be fresh.
-        if self.path.split("?")[0].endswith("/sw.js"):
+        # Hashed files never change; everything else (the page, sw.js, the
+        # manifest, embed.js) is checked every time, so a new deployment shows at once.
+        if re.search(r"-[0-9a-f]{16}(_bg)?\.(js|css|wasm)$", path):
+            self.send_header("Cache-Control", "public, max-age=31536000, immutable")
+        else:
             self.send_header("Cache-Control", "no-cache")
         super().end_headers()
 

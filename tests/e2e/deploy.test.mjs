@@ -24,6 +24,12 @@ function newBuild(from, to) {
   fs.writeFileSync(path.join(to, "index.html"), html);
   fs.rmSync(path.join(to, "sw.js"));
   execFileSync("python3", [path.join(ROOT, "scripts/postbuild.py")], { env: { ...process.env, TRUNK_STAGING_DIR: to } });
+  // A real deployment comes minutes later. Here it comes within the same
+  // second, and Last-Modified has whole seconds: without this, the server
+  // would answer the browser's update check with 304 Not Modified for the
+  // new sw.js (this test failed one run in three before it).
+  const later = new Date(Date.now() + 5000);
+  for (const f of fs.readdirSync(to)) fs.utimesSync(path.join(to, f), later, later);
   return name;
 }
 
@@ -52,6 +58,11 @@ await run([
       try {
         const context = await browser.newContext();
         const page = await context.newPage();
+        const swLog = [];
+        const cdp = await context.newCDPSession(page);
+        await cdp.send("ServiceWorker.enable");
+        cdp.on("ServiceWorker.workerVersionUpdated", (e) => e.versions.forEach((v) => swLog.push(`${v.versionId}:${v.status}/${v.runningStatus}`)));
+        cdp.on("ServiceWorker.workerErrorReported", (e) => swLog.push(`error ${e.errorMessage.errorMessage} ${e.errorMessage.sourceURL}:${e.errorMessage.lineNumber}`));
         await page.goto(`${url}?region=150104&date=${DATE}`);
         await page.waitForSelector("section.who");
         await page.evaluate(() => navigator.serviceWorker.ready);
@@ -65,14 +76,38 @@ await run([
         // The next visit fetches the new page (network first) and the new worker.
         await page.reload();
         await page.waitForSelector("section.who");
-        await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
-        for (let i = 0; i < 100; i++) {
+        // The browser checks for a new worker on navigation; ask again every 2 s
+        // (a loaded machine can be slow), for at most 30 s.
+        const updateErrors = [];
+        for (let i = 0; i < 300; i++) {
+          // Every 5 s a new navigation too: the browser checks for a new worker on each.
+          if (i % 50 === 49) {
+            await page.goto(`${url}?region=150104&date=${DATE}`);
+            await page.waitForSelector("section.who");
+          }
+          if (i % 20 === 0) {
+            const e = await page.evaluate(() =>
+              navigator.serviceWorker.getRegistration().then((r) => r.update()).then(() => null, (e) => String(e)),
+            );
+            if (e) updateErrors.push(e);
+          }
           const names = await cacheNames(page);
           if (names.length === 1 && names[0] !== first[0]) break;
           await page.waitForTimeout(100);
         }
         const second = await cacheNames(page);
-        assert(second.length === 1 && second[0] !== first[0], `after deployment 2: ${second} (was ${first})`);
+        const workers = await page.evaluate(async () => {
+          const r = await navigator.serviceWorker.getRegistration();
+          const w = (x) => x && `${x.state}`;
+          return { installing: w(r.installing), waiting: w(r.waiting), active: w(r.active) };
+        });
+        const served = (await (await fetch(url + "sw.js")).text()).match(/yanglao-[0-9a-f]+/)[0];
+        const pageSees = await page.evaluate(() => fetch("/sw.js", { cache: "no-store" }).then((r) => r.text()).then((t) => t.match(/yanglao-[0-9a-f]+/)[0]));
+        assert(
+          second.length === 1 && second[0] !== first[0],
+          `served now ${served}, page fetch sees ${pageSees}; sw log ${swLog.join(" ")}; ` +
+            `after deployment 2: ${second} (was ${first}); workers ${JSON.stringify(workers)}; update errors ${updateErrors.slice(0, 3)}`,
+        );
         const cached = await page.evaluate(async (name) => (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname), second[0]);
         assert(cached.includes(`/${css}`), `the new CSS is not cached: ${cached}`);
         assert(!cached.some((p) => /^\/theme-(?!deployment2)/.test(p)), `an old file is in the new cache: ${cached}`);
