@@ -11,6 +11,8 @@ const browser = await launch();
 const made = [];
 
 async function shot(page, name, size, options = {}) {
+  // The pointer off the page, so no button shows its hover colour.
+  await page.mouse.move(0, 0);
   await page.evaluate(() => document.fonts.ready);
   const file = path.join(out, `${name}-${size}.png`);
   await page.screenshot({ path: file, ...options });
