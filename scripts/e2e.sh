@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # End-to-end tests in headless Chromium (playwright-core), against the release
 # build served as a deployment would serve it (scripts/serve-dist.py):
-# offline use, privacy, the portal embed, the accessibility audit.
+# offline use, privacy, the portal embed, the accessibility audit, sizes,
+# keyboard use, read-aloud, a second deployment. Installs playwright-core and
+# axe-core (pinned) into .tools/ when missing; serves dist/ on a free port and
+# passes its address to each test as APP_URL; stops the servers on exit.
 #
 #   ./scripts/e2e.sh              builds dist/ first
 #   ./scripts/e2e.sh --no-build   uses dist/ as it is (the test command builds it just before)
@@ -24,9 +27,28 @@ while [ $# -gt 0 ]; do
     esac
     shift
 done
-[ -d .tools/node_modules/playwright-core ] && [ -d .tools/node_modules/axe-core ] ||
-    { echo "e2e: playwright-core or axe-core missing: run ./scripts/setup.sh" >&2; exit 1; }
+
+# The node packages, pinned exactly (the same versions as scripts/setup.sh),
+# installed into .tools/ only when missing or at another version.
+# playwright-core drives /usr/bin/chromium and never downloads a browser.
+PLAYWRIGHT_VERSION=1.49.1
+AXE_VERSION=4.10.2
+pkg_version() { node -p "require('./.tools/node_modules/$1/package.json').version" 2>/dev/null || true; }
+wanted=()
+[ "$(pkg_version playwright-core)" = "$PLAYWRIGHT_VERSION" ] || wanted+=("playwright-core@$PLAYWRIGHT_VERSION")
+[ "$(pkg_version axe-core)" = "$AXE_VERSION" ] || wanted+=("axe-core@$AXE_VERSION")
+if [ ${#wanted[@]} -gt 0 ]; then
+    echo "e2e: installing ${wanted[*]} into .tools/"
+    mkdir -p .tools
+    PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm install --prefix .tools --no-audit --no-fund --silent --save-exact "${wanted[@]}" ||
+        { echo "e2e: npm install ${wanted[*]} failed" >&2; exit 1; }
+    [ "$(pkg_version playwright-core)" = "$PLAYWRIGHT_VERSION" ] && [ "$(pkg_version axe-core)" = "$AXE_VERSION" ] ||
+        { echo "e2e: .tools/node_modules lacks playwright-core $PLAYWRIGHT_VERSION or axe-core $AXE_VERSION after npm install" >&2; exit 1; }
+fi
+[ -x /usr/bin/chromium ] || { echo "e2e: no /usr/bin/chromium: run ./scripts/setup.sh" >&2; exit 1; }
+
 if [ "$build" = 1 ]; then
+    mkdir -p target
     trunk build --release --offline >"$PWD/target/e2e-build.log" 2>&1 || { tail -20 target/e2e-build.log; echo "e2e: trunk build failed" >&2; exit 1; }
 fi
 [ -f dist/index.html ] || { echo "e2e: no dist/index.html: build first (trunk build --release --offline)" >&2; exit 1; }
@@ -35,30 +57,37 @@ logs=$(mktemp -d)
 pids=()
 cleanup() {
     for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+    for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
     rm -rf "$logs"
 }
 trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
 
-# Serves a folder on a free port; prints its address.
+# Serves a folder on a free port (the server picks it) and sets $served to its
+# address. Called directly, never in $(...): a subshell's pids+= would be lost
+# and the trap would leave the server running.
+served=""
 serve() {
     local log="$logs/$2.log"
     python3 scripts/serve-dist.py "$1" 0 >"$log" 2>&1 &
     pids+=($!)
     for _ in $(seq 1 100); do
-        if grep -q '^serving ' "$log"; then
-            sed -n 's/^serving //p' "$log" | head -n1
-            return
-        fi
+        served=$(sed -n 's/^serving //p' "$log" | head -n1)
+        [ -n "$served" ] && return
         sleep 0.1
     done
     echo "e2e: the server for $1 did not start: $(cat "$log")" >&2
     exit 1
 }
 # The app, and the repository (for examples/portal.html) on another origin:
-# a portal is never the checker's own site.
+# a portal is never the checker's own site. The tests read both addresses
+# from the environment (tests/e2e/lib.mjs).
 export APP_URL REPO_URL
-APP_URL=$(serve dist app)
-REPO_URL=$(serve . repo | sed 's/127\.0\.0\.1/localhost/')
+serve dist app
+APP_URL=$served
+serve . repo
+REPO_URL=${served/127.0.0.1/localhost}
 
 if [ -n "$script" ]; then
     node "$script"
@@ -67,7 +96,10 @@ fi
 
 files=()
 if [ ${#only[@]} -gt 0 ]; then
-    for name in "${only[@]}"; do files+=("tests/e2e/$name.test.mjs"); done
+    for name in "${only[@]}"; do
+        [ -f "tests/e2e/$name.test.mjs" ] || { echo "e2e: no tests/e2e/$name.test.mjs" >&2; exit 2; }
+        files+=("tests/e2e/$name.test.mjs")
+    done
 else
     files=(tests/e2e/*.test.mjs)
 fi
@@ -76,7 +108,8 @@ failed=0
 for file in "${files[@]}"; do
     echo "==> $file"
     start=$(date +%s)
-    if node "$file"; then
+    # A hung browser must not hang the test command: 10 minutes per file at most.
+    if timeout --kill-after=10 600 node "$file"; then
         results+=("$(printf '    %-32s ok (%ds)' "$(basename "$file")" $(($(date +%s) - start)))")
     else
         results+=("$(printf '    %-32s FAILED (%ds)' "$(basename "$file")" $(($(date +%s) - start)))")

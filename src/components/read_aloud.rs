@@ -94,7 +94,8 @@ pub fn ReadAloud(props: &ReadAloudProps) -> Html {
     let available = use_state(|| synth().and_then(|s| chinese_voice(&s)).is_some());
     let on = use_state(|| false);
     let speaking = use_state(|| false);
-    let keep = use_mut_ref(|| None::<EventListener>);
+    // The current utterance's "end" and "error" listeners.
+    let keep = use_mut_ref(Vec::<EventListener>::new);
 
     // Voices often arrive after the page loads.
     {
@@ -140,10 +141,14 @@ pub fn ReadAloud(props: &ReadAloudProps) -> Html {
                 // that would stop the app; the browser then picks its own for zh-CN.
                 let _ = js_sys::Reflect::set(&utterance, &"voice".into(), &voice);
             }
-            let done = speaking.clone();
-            *keep.borrow_mut() = Some(EventListener::new(&utterance, "end", move |_| {
-                done.set(false)
-            }));
+            // Finished, or refused (no audio device, interrupted): 停止 goes away.
+            *keep.borrow_mut() = ["end", "error"]
+                .into_iter()
+                .map(|event| {
+                    let done = speaking.clone();
+                    EventListener::new(&utterance, event, move |_| done.set(false))
+                })
+                .collect();
             speaking.set(true);
             synth.speak(&utterance);
         }

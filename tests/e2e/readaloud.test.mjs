@@ -61,6 +61,41 @@ await run([
     },
   ],
   [
+    "停止 stops the voice mid-sentence and goes away",
+    async () => {
+      const context = await browser.newContext();
+      // A voice that speaks until cancelled; cancelling fires "error" (interrupted), as Chromium does.
+      await context.addInitScript(() => {
+        const synth = new EventTarget();
+        const voice = Object.create(SpeechSynthesisVoice.prototype);
+        Object.defineProperty(voice, "lang", { value: "zh-CN" });
+        let current = null;
+        window.__cancels = 0;
+        synth.getVoices = () => [voice];
+        synth.speak = (u) => {
+          current = u;
+        };
+        synth.cancel = () => {
+          window.__cancels += 1;
+          const u = current;
+          current = null;
+          if (u) setTimeout(() => u.dispatchEvent(new Event("error")), 0);
+        };
+        Object.defineProperty(window, "speechSynthesis", { value: synth, configurable: true });
+      });
+      const page = await context.newPage();
+      await page.goto(appUrl({ region: "150104" }));
+      await page.waitForSelector("section.who");
+      await page.click('[data-action="read-aloud"]');
+      await page.waitForSelector('[data-action="stop-reading"]');
+      const before = await page.evaluate(() => window.__cancels);
+      await page.click('[data-action="stop-reading"]');
+      await page.waitForSelector('[data-action="stop-reading"]', { state: "detached", timeout: 2000 });
+      assert((await page.evaluate(() => window.__cancels)) > before, "停止 did not cancel the speech");
+      await context.close();
+    },
+  ],
+  [
     "without a Chinese voice the switch does not appear",
     async () => {
       const page = await browser.newPage();

@@ -65,16 +65,32 @@ async function screens([w, h]) {
   await page.click('[data-who="family"]');
   await page.waitForSelector('section.question[data-fact="age"]');
   await check("age question");
+  await page.fill("#age", "abc");
+  await page.click('[data-action="next"]');
+  await page.waitForSelector("#age-error");
+  await check("age question, error shown");
+  await page.click('[data-action="age-mode"]');
+  await page.waitForFunction(() => !document.querySelector("#age"));
+  await check("age question, birth date");
+  await page.click('[data-action="age-mode"]');
+  await page.waitForSelector("#age");
   await page.fill("#age", "72");
   await page.click('[data-action="next"]');
   await page.waitForFunction(() => !document.querySelector('section.question[data-fact="age"]'));
-  await page.waitForSelector("section.question");
+  await page.waitForSelector("section.question [data-answer]");
   await check("choice question");
   await answerAll(page, YUQUAN_72);
   await page.waitForSelector('[data-group="eligible"]');
-  const other = await page.$('[data-group="other"] summary');
-  if (other) await other.click();
   await check("results");
+  // The collapsed 其他 group, opened: 玉泉区's results have none for this
+  // person (both its services are open to them), 延津县's have one.
+  await page.goto(appUrl({ region: "410726" }));
+  await page.click('[data-who="family"]');
+  await answerAll(page, YUQUAN_72);
+  const other = await page.waitForSelector('[data-group="other"] summary');
+  await other.click();
+  await page.waitForSelector('[data-group="other"] details[open] [data-service]');
+  await check("results, 其他 opened (延津县)");
   // The English interface, with its longer words.
   await page.goto(appUrl({ region: "150104", lang: "en" }));
   await page.click('[data-who="family"]');
