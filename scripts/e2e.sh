@@ -28,23 +28,8 @@ while [ $# -gt 0 ]; do
     shift
 done
 
-# The node packages, pinned exactly (the same versions as scripts/setup.sh),
-# installed into .tools/ only when missing or at another version.
-# playwright-core drives /usr/bin/chromium and never downloads a browser.
-PLAYWRIGHT_VERSION=1.49.1
-AXE_VERSION=4.10.2
-pkg_version() { node -p "require('./.tools/node_modules/$1/package.json').version" 2>/dev/null || true; }
-wanted=()
-[ "$(pkg_version playwright-core)" = "$PLAYWRIGHT_VERSION" ] || wanted+=("playwright-core@$PLAYWRIGHT_VERSION")
-[ "$(pkg_version axe-core)" = "$AXE_VERSION" ] || wanted+=("axe-core@$AXE_VERSION")
-if [ ${#wanted[@]} -gt 0 ]; then
-    echo "e2e: installing ${wanted[*]} into .tools/"
-    mkdir -p .tools
-    PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm install --prefix .tools --no-audit --no-fund --silent --save-exact "${wanted[@]}" ||
-        { echo "e2e: npm install ${wanted[*]} failed" >&2; exit 1; }
-    [ "$(pkg_version playwright-core)" = "$PLAYWRIGHT_VERSION" ] && [ "$(pkg_version axe-core)" = "$AXE_VERSION" ] ||
-        { echo "e2e: .tools/node_modules lacks playwright-core $PLAYWRIGHT_VERSION or axe-core $AXE_VERSION after npm install" >&2; exit 1; }
-fi
+# The node packages (pinned; installed only when missing).
+./scripts/e2e-packages.sh >/dev/null
 [ -x /usr/bin/chromium ] || { echo "e2e: no /usr/bin/chromium: run ./scripts/setup.sh" >&2; exit 1; }
 
 if [ "$build" = 1 ]; then

@@ -144,22 +144,5 @@ else
     step "wasm-opt" "installed (binaryen $BINARYEN_VERSION in .tools/)"
 fi
 
-# 6. The end-to-end tests' node packages (scripts/e2e.sh): playwright-core
-#    drives the Chromium above (it never downloads a browser of its own) and
-#    axe-core audits accessibility. Pinned; in .tools/ beside binaryen.
-PLAYWRIGHT_VERSION=1.49.1
-AXE_VERSION=4.10.2
-pkg_version() { node -p "require('./.tools/node_modules/$1/package.json').version" 2>/dev/null || true; }
-wanted=()
-[ "$(pkg_version playwright-core)" = "$PLAYWRIGHT_VERSION" ] || wanted+=("playwright-core@$PLAYWRIGHT_VERSION")
-[ "$(pkg_version axe-core)" = "$AXE_VERSION" ] || wanted+=("axe-core@$AXE_VERSION")
-if [ ${#wanted[@]} -eq 0 ]; then
-    step "e2e packages" "already present (playwright-core $PLAYWRIGHT_VERSION, axe-core $AXE_VERSION)"
-else
-    mkdir -p .tools
-    PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm install --prefix .tools --no-audit --no-fund --silent "${wanted[@]}" ||
-        fail "npm install ${wanted[*]} failed"
-    [ "$(pkg_version playwright-core)" = "$PLAYWRIGHT_VERSION" ] && [ "$(pkg_version axe-core)" = "$AXE_VERSION" ] ||
-        fail "installed ${wanted[*]} but .tools/node_modules does not have the pinned versions"
-    step "e2e packages" "installed (${wanted[*]})"
-fi
+# 6. The end-to-end tests' node packages (pinned, in .tools/ beside binaryen).
+./scripts/e2e-packages.sh || fail "the end-to-end test packages could not be installed"
