@@ -257,7 +257,6 @@ pub fn Checker(props: &CheckerProps) -> Html {
             }
         }
     });
-    let theme = None::<AttrValue>;
     let on_kiosk_reset = reset.clone();
     let keep_using = {
         let (prompt, last_input) = (prompt.clone(), last_input.clone());
@@ -283,7 +282,6 @@ pub fn Checker(props: &CheckerProps) -> Html {
                     let lang = lang.clone();
                     Callback::from(move |l| lang.set(l))
                 }
-                {theme}
             />
             if let Some(left) = *prompt {
                 <div class="idle" role="alertdialog" aria-modal="true" aria-labelledby="idle-title" aria-describedby="idle-text">

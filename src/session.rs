@@ -23,8 +23,6 @@ pub struct SessionProps {
     /// 重新开始 on a kiosk: a full reset by the shell around the session.
     pub on_kiosk_reset: Callback<()>,
     pub notices: Vec<AttrValue>,
-    /// CSS custom properties for an embedding portal's colour.
-    pub theme: Option<AttrValue>,
     /// The language to start in.
     #[prop_or_default]
     pub lang: Lang,
@@ -344,7 +342,6 @@ pub fn Session(props: &SessionProps) -> Html {
             )}
             data-mode={props.mode.key()}
             lang={lang.code()}
-            style={props.theme.clone()}
         >
             <ContextProvider<Lang> context={lang}>
             if !embed {
