@@ -158,7 +158,7 @@ impl Card {
                 .and_then(|d| d.expired_note.clone()),
             place: service.apply.place.clone(),
             steps: service.apply.steps.clone(),
-            documents: service.apply.documents.clone(),
+            documents: service.apply.documents.iter().map(|d| d.name.clone()).collect(),
             reviewer: service.apply.reviewer.clone(),
             office: service.apply.office.clone(),
         }

@@ -176,21 +176,32 @@ fn decide_shaped(c: &Cond, shape: Shape, a: &Answers) -> Decision {
     for f in Fact::ALL {
         base[f.index()] = a.get(f).unwrap_or(0);
     }
+    // Completions that break an implication (特困 with a supporter) are no
+    // person at all: they are left out (None) rather than counted.
+    let linked = unknown_facts.iter().any(|f| {
+        crate::facts::IMPLICATIONS
+            .iter()
+            .any(|i| i.if_fact == *f || i.then_fact == *f)
+    });
     let vars = domains.len();
-    let mut results = vec![false; total];
+    let mut results: Vec<Option<bool>> = vec![None; total];
     let mut digits = vec![0usize; vars];
     for slot in results.iter_mut() {
         let mut values = base;
+        let mut partial = *a.values();
         let mut verify = 0u64;
         for (i, d) in digits.iter().enumerate() {
             let v = domains[i][*d];
             if i < unknown_facts.len() {
                 values[unknown_facts[i].index()] = v;
+                partial[unknown_facts[i].index()] = Some(v);
             } else if v == 1 {
                 verify |= 1 << (i - unknown_facts.len());
             }
         }
-        *slot = full(c, &values, verify);
+        if !linked || crate::facts::consistent(&partial) {
+            *slot = Some(full(c, &values, verify));
+        }
         // Next combination (mixed radix, first variable fastest).
         for (i, d) in digits.iter_mut().enumerate() {
             *d += 1;
@@ -200,8 +211,13 @@ fn decide_shaped(c: &Cond, shape: Shape, a: &Answers) -> Decision {
             *d = 0;
         }
     }
-    let any_true = results.iter().any(|r| *r);
-    let all_true = results.iter().all(|r| *r);
+    let any_true = results.contains(&Some(true));
+    let any_false = results.contains(&Some(false));
+    if !any_true && !any_false {
+        // The answers given contradict each other: no completion is a person.
+        return kleene_fallback(c, a);
+    }
+    let all_true = !any_false;
     if all_true || !any_true {
         let tri = if all_true { Tri::True } else { Tri::False };
         return Decision {
@@ -216,9 +232,21 @@ fn decide_shaped(c: &Cond, shape: Shape, a: &Answers) -> Decision {
     let mut stride = 1usize;
     for (i, d) in domains.iter().enumerate() {
         let radix = d.len();
+        // Two completions that differ only here, both real people, disagree.
         let matters = (0..total).any(|idx| {
             let digit = (idx / stride) % radix;
-            digit != 0 && results[idx] != results[idx - digit * stride]
+            let differs = |k: usize| {
+                let other = idx - (digit - k) * stride;
+                matches!((results[idx], results[other]), (Some(x), Some(y)) if x != y)
+            };
+            // Without implications every completion is real: comparing with
+            // the first value suffices. With them, the first may be no one.
+            digit != 0
+                && if linked {
+                    (0..digit).any(differs)
+                } else {
+                    differs(0)
+                }
         });
         if matters {
             if i < unknown_facts.len() {
@@ -426,6 +454,10 @@ pub struct Evaluation<'r> {
     pub region: String,
     pub date: Date,
     pub outcomes: Vec<Outcome<'r>>,
+    /// The answers decided with: age on the date, and what follows from the answers filled in.
+    pub answers: Answers,
+    /// The answers that follow from others, each with the implication that gives it.
+    pub implied: Vec<(Fact, &'static crate::facts::Implication)>,
 }
 
 /// Why a check cannot be made.
@@ -570,6 +602,7 @@ impl<'r> Plan<'r> {
 
     /// The full evaluation, with reasons, notes and future qualification.
     pub fn evaluate(&self, date: Date, answers: &Answers) -> Result<Evaluation<'r>, CheckError> {
+        let implied = answers.implied().1;
         let answers = answers.on(date).map_err(|e| CheckError(e.0))?;
         let quick = self.quick(date, &answers);
         let outcomes = self
@@ -642,6 +675,8 @@ impl<'r> Plan<'r> {
             region: self.code.clone(),
             date,
             outcomes,
+            answers,
+            implied,
         })
     }
 }
@@ -855,8 +890,14 @@ fn explain_into(
         },
         Cond::Verify { .. } => {}
         Cond::Label { label, inner } => {
+            // A named part that holds is said by its name; a name for a single
+            // test replaces it ("独居老人", not "独居老人" and "独居"), a name
+            // for several keeps the one that held ("第4类：…独居老人" and "独居").
             if t == Tri::True {
                 met.push(label.clone());
+                if matches!(**inner, Cond::Cmp { .. } | Cond::In { .. }) {
+                    return;
+                }
             }
             explain_into(inner, a, met, unmet, oldest);
         }

@@ -346,6 +346,96 @@ pub(crate) fn zh_digit(n: i32) -> &'static str {
         .unwrap_or("?")
 }
 
+/// One answer that settles another, declared once with what makes it true:
+/// when `if_fact` takes one of `if_values`, `then_fact` must take one of
+/// `then_values` (bit v of a mask = stored value v). The engine fills in what
+/// follows (an implied question is never asked), refuses answers that
+/// contradict it, and only counts completions of the missing answers that
+/// keep to it.
+#[derive(Debug)]
+pub struct Implication {
+    pub if_fact: Fact,
+    pub if_values: u64,
+    pub then_fact: Fact,
+    pub then_values: u64,
+    /// Why, in plain Chinese and English (shown beside the implied answer).
+    pub because_zh: &'static str,
+    pub because_en: &'static str,
+    /// What makes it true.
+    pub source: &'static str,
+}
+
+/// The facts that follow from other answers. No fact is the `then` of one
+/// implication and the `if` of another (a test checks it), so checking each
+/// implication on its own pair of facts decides consistency exactly.
+pub static IMPLICATIONS: [Implication; 2] = [
+    Implication {
+        if_fact: Fact::Economic,
+        // tekun_scattered, tekun_concentrated
+        if_values: 0b11,
+        then_fact: Fact::NoSupporter,
+        then_values: 0b10,
+        because_zh: "特困人员就是无法定赡养、扶养义务人，或者义务人没有能力履行义务的困难人员",
+        because_en: "a person in extreme poverty (特困) is by definition one with no one legally bound to support them, or whose supporters cannot",
+        source: "《特困人员认定办法》（民发〔2021〕43号）第二条；曲阜市曲政办字〔2018〕39号 二、(一)2“分散供养的特困人员（城市“三无”人员、农村五保对象）”",
+    },
+    Implication {
+        if_fact: Fact::FpSpecialSupport,
+        if_values: 0b10,
+        then_fact: Fact::FpFamily,
+        // bereaved, disabled_child
+        then_values: 0b110,
+        because_zh: "计划生育特别扶助金只发给独生子女死亡或伤残的家庭",
+        because_en: "the family-planning special support payment goes only to families whose only child has died or is disabled",
+        source: "《全国独生子女伤残死亡家庭扶助制度试点方案》（国人口发〔2007〕78号）",
+    },
+];
+
+impl Implication {
+    fn holds_if(&self, values: &[Option<i32>; FACT_COUNT]) -> Option<bool> {
+        values[self.if_fact.index()].map(|v| mask_has(self.if_values, v))
+    }
+    fn holds_then(&self, values: &[Option<i32>; FACT_COUNT]) -> Option<bool> {
+        values[self.then_fact.index()].map(|v| mask_has(self.then_values, v))
+    }
+    /// Whether known values break it (both sides known, the first true, the second false).
+    pub fn broken_by(&self, values: &[Option<i32>; FACT_COUNT]) -> bool {
+        self.holds_if(values) == Some(true) && self.holds_then(values) == Some(false)
+    }
+    /// The one value a fact is left with, if the other side settles it.
+    fn settles(&self, values: &[Option<i32>; FACT_COUNT]) -> Option<(Fact, i32)> {
+        let only = |fact: Fact, mask: u64| -> Option<i32> {
+            let (lo, hi) = fact.bounds();
+            let mut left = (lo..=hi).filter(|v| mask_has(mask, *v));
+            let first = left.next()?;
+            left.next().is_none().then_some(first)
+        };
+        if self.holds_if(values) == Some(true) && values[self.then_fact.index()].is_none() {
+            return only(self.then_fact, self.then_values).map(|v| (self.then_fact, v));
+        }
+        // The contrapositive: the consequence is false, so the premise is too.
+        if self.holds_then(values) == Some(false) && values[self.if_fact.index()].is_none() {
+            let (lo, hi) = self.if_fact.bounds();
+            let all = if hi >= 63 {
+                u64::MAX
+            } else {
+                (1u64 << (hi + 1)) - 1
+            } & !((1u64 << lo) - 1);
+            return only(self.if_fact, all & !self.if_values).map(|v| (self.if_fact, v));
+        }
+        None
+    }
+}
+
+fn mask_has(mask: u64, value: i32) -> bool {
+    (0..64).contains(&value) && mask & (1u64 << value) != 0
+}
+
+/// Whether a (partial or complete) assignment keeps to every implication.
+pub fn consistent(values: &[Option<i32>; FACT_COUNT]) -> bool {
+    !IMPLICATIONS.iter().any(|i| i.broken_by(values))
+}
+
 /// A value as it arrives from JSON, TOML or a CSV cell, before it is checked.
 /// Text is borrowed where the reader can lend it (batch screening allocates nothing).
 #[derive(Clone, Debug, PartialEq)]
@@ -436,7 +526,14 @@ impl Answers {
 
     /// The answers as they stand on `date`: age worked out from the birth date
     /// when one is given. Fails when the stated age contradicts the birth date.
+    /// Answers that contradict each other are refused, and what follows
+    /// from them (特困 → 无法定赡养人) is filled in.
     pub fn on(&self, date: Date) -> Result<Answers, AnswerError> {
+        self.check_consistent()?;
+        Ok(self.with_age_on(date)?.implied().0)
+    }
+
+    fn with_age_on(&self, date: Date) -> Result<Answers, AnswerError> {
         let Some(birth) = self.birth_date else {
             return Ok(self.clone());
         };
@@ -455,6 +552,53 @@ impl Answers {
                 copy.set(Fact::Age, Some(age))?;
                 Ok(copy)
             }
+        }
+    }
+
+    /// The stored values, fact by fact (None = not answered).
+    pub fn values(&self) -> &[Option<i32>; FACT_COUNT] {
+        &self.values
+    }
+
+    /// The answers with everything that follows from them filled in, and
+    /// which implication gave each filled-in fact (in the order found).
+    pub fn implied(&self) -> (Answers, Vec<(Fact, &'static Implication)>) {
+        let mut out = self.clone();
+        let mut why = Vec::new();
+        loop {
+            let found = IMPLICATIONS
+                .iter()
+                .find_map(|i| i.settles(&out.values).map(|(f, v)| (f, v, i)));
+            let Some((fact, value, because)) = found else {
+                break;
+            };
+            out.values[fact.index()] = Some(value);
+            why.push((fact, because));
+        }
+        (out, why)
+    }
+
+    /// The first implication these answers break, if any.
+    pub fn contradiction(&self) -> Option<&'static Implication> {
+        IMPLICATIONS.iter().find(|i| i.broken_by(&self.values))
+    }
+
+    /// Refuses answers that contradict each other (特困 and 有赡养人), in one line.
+    pub fn check_consistent(&self) -> Result<(), AnswerError> {
+        match self.contradiction() {
+            None => Ok(()),
+            Some(i) => Err(AnswerError(format!(
+                "{} {} and {} {} contradict each other: {}",
+                i.if_fact.key(),
+                self.get(i.if_fact)
+                    .map(|v| i.if_fact.value_key(v))
+                    .unwrap_or_default(),
+                i.then_fact.key(),
+                self.get(i.then_fact)
+                    .map(|v| i.then_fact.value_key(v))
+                    .unwrap_or_default(),
+                i.because_en
+            ))),
         }
     }
 

@@ -170,6 +170,9 @@ pub struct Amount {
     pub discount: Option<String>,
     pub at_least: bool,
     pub note: Option<String>,
+    /// What the person gets, in a few words, for the one-line summary
+    /// ("优先安排入住"); without it the figures or who sets them are used.
+    pub short: Option<String>,
 }
 
 impl Amount {
@@ -219,6 +222,42 @@ impl Amount {
     }
 }
 
+impl Amount {
+    /// What the person gets in a few words: the author's `short`, else the
+    /// figures ("每月不少于100元"), else who sets the standard.
+    pub fn short_zh(&self, office: &str) -> String {
+        if let Some(s) = &self.short {
+            return s.clone();
+        }
+        let figures: Vec<String> = self
+            .figures()
+            .map(|(key, v)| {
+                let n = fmt_number(v);
+                let least = if self.at_least { "不少于" } else { "" };
+                match key {
+                    "yuan_per_month" => format!("每月{least}{n}元"),
+                    "yuan_per_year" => format!("每年{least}{n}元"),
+                    "yuan_once" => format!("一次性{least}{n}元"),
+                    "yuan_per_meal" => format!("每餐{least}{n}元"),
+                    "hours_per_month" => format!("每月{least}{n}小时服务"),
+                    _ => format!("每月{}{n}次", if self.at_least { "至少" } else { "" }),
+                }
+            })
+            .collect();
+        if !figures.is_empty() {
+            return figures.join("，");
+        }
+        if let Some(d) = &self.discount {
+            return d.clone();
+        }
+        if office.is_empty() {
+            "标准由当地定".to_string()
+        } else {
+            format!("标准由{office}定")
+        }
+    }
+}
+
 /// A number as people write it: 100, not 100.0.
 pub fn fmt_number(v: f64) -> String {
     if v.fract() == 0.0 {
@@ -233,9 +272,32 @@ pub fn fmt_number(v: f64) -> String {
 pub struct Apply {
     pub place: String,
     pub steps: Vec<String>,
-    pub documents: Vec<String>,
+    /// The document gives no steps: these are how such applications usually go.
+    pub steps_usual: bool,
+    pub documents: Vec<Need>,
     pub reviewer: String,
     pub office: String,
+}
+
+/// One document to bring.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Need {
+    pub name: String,
+    /// Only people this holds for need it (a 低保证 only for 低保 households); None: everyone.
+    pub when: Option<Cond>,
+    /// Not named by the policy document: what offices usually ask for.
+    pub usual: bool,
+}
+
+impl Need {
+    /// Whether this person needs it: True, False, or Unknown while the facts
+    /// it depends on are not answered.
+    pub fn needed_by(&self, answers: &Answers) -> crate::eval::Tri {
+        match &self.when {
+            None => crate::eval::Tri::True,
+            Some(c) => crate::eval::kleene(c, answers),
+        }
+    }
 }
 
 /// A policy document that services cite.
@@ -501,5 +563,46 @@ impl Kind {
     }
     pub fn all_keys() -> Vec<&'static str> {
         KINDS.iter().map(|k| k.1).collect()
+    }
+
+    /// How much the kind matters to a person, for the order of the summary:
+    /// money first, then services at home and care, then assessments and
+    /// discounts (smaller comes first).
+    pub fn rank(self) -> u8 {
+        match self {
+            Kind::HighAgeAllowance => 0,
+            Kind::NursingSubsidy => 1,
+            Kind::ServiceSubsidy => 2,
+            Kind::TekunSupport => 3,
+            Kind::LtcInsurance => 4,
+            Kind::HomeCare => 5,
+            Kind::MealAssistance => 6,
+            Kind::HomeAdaptation => 7,
+            Kind::AssistiveDevices => 8,
+            Kind::SmartDevices => 9,
+            Kind::RespiteCare => 10,
+            Kind::Visitation => 11,
+            Kind::PublicCarePriority => 12,
+            Kind::FamilyDoctor => 13,
+            Kind::HealthManagement => 14,
+            Kind::CaregiverTraining => 15,
+            Kind::LegalAid => 16,
+            Kind::Other => 17,
+            Kind::AbilityAssessment => 18,
+            Kind::ScenicDiscount => 19,
+        }
+    }
+
+    /// The answer that shows the person already has what this kind gives
+    /// (an assessment result means the assessment was done; 正在享受长护险),
+    /// so it goes last in the summary instead of first.
+    pub fn already_had(self, answers: &Answers) -> Option<Fact> {
+        match self {
+            Kind::AbilityAssessment => answers.get(Fact::Ability).map(|_| Fact::Ability),
+            Kind::LtcInsurance => {
+                (answers.get(Fact::LtcInsurance) == Some(1)).then_some(Fact::LtcInsurance)
+            }
+            _ => None,
+        }
     }
 }

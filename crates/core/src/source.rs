@@ -91,6 +91,7 @@ struct AmountSrc {
     #[serde(default)]
     at_least: bool,
     note: Option<String>,
+    short: Option<String>,
 }
 
 impl AmountSrc {
@@ -105,6 +106,7 @@ impl AmountSrc {
             discount: self.discount,
             at_least: self.at_least,
             note: self.note,
+            short: self.short,
         }
     }
 }
@@ -115,7 +117,15 @@ struct ApplySrc {
     #[serde(rename = "where")]
     place: String,
     steps: Vec<String>,
-    documents: Vec<String>,
+    /// The document gives no steps: these are the usual ones.
+    #[serde(default)]
+    steps_usual: bool,
+    /// Each a name, or `{ name = "低保证", when = "economic == dibao", usual = false }`.
+    documents: Vec<Spanned<toml::Value>>,
+    /// The document names none of these: what offices usually ask for
+    /// (each may say `usual = false` where the document does name it).
+    #[serde(default)]
+    documents_usual: bool,
     reviewer: String,
     office: String,
 }
@@ -533,10 +543,18 @@ fn compile_service(
             format!("service `{id}`: apply needs `where`, `steps`, `documents`, `reviewer` and `office`, none empty"),
         ));
     }
+    let mut documents = Vec::new();
+    for item in &a.documents {
+        match compile_need(lines, item, a.documents_usual) {
+            Ok(need) => documents.push(need),
+            Err(e) => errors.push(e),
+        }
+    }
     let apply = Apply {
         place: a.place,
         steps: a.steps,
-        documents: a.documents,
+        steps_usual: a.steps_usual,
+        documents,
         reviewer: a.reviewer,
         office: a.office,
     };
@@ -604,6 +622,62 @@ fn compile_service(
         tier: s.tier.unwrap_or(0),
         cases,
     })
+}
+
+/// One entry of `documents`: a name, or a table with `name`, `when`, `usual`.
+fn compile_need(
+    lines: &Lines,
+    item: &Spanned<toml::Value>,
+    usual: bool,
+) -> Result<crate::model::Need, RuleError> {
+    let at = item.span().start;
+    let expected = "a document is a name (\"身份证\") or { name = \"低保证\", when = \"economic == dibao\", usual = true }";
+    match item.get_ref() {
+        toml::Value::String(name) if !name.trim().is_empty() => Ok(crate::model::Need {
+            name: name.clone(),
+            when: None,
+            usual,
+        }),
+        toml::Value::Table(t) => {
+            if let Some(k) = t
+                .keys()
+                .find(|k| !["name", "when", "usual"].contains(&k.as_str()))
+            {
+                return Err(lines.err(
+                    at,
+                    format!("unknown key `{k}` in a document; expected name, when, usual"),
+                ));
+            }
+            let name = match t.get("name") {
+                Some(toml::Value::String(n)) if !n.trim().is_empty() => n.clone(),
+                _ => return Err(lines.err(at, format!("a document needs a `name`; {expected}"))),
+            };
+            let when = match t.get("when") {
+                None => None,
+                Some(toml::Value::String(text)) => Some(expr::parse(text).map_err(|e| {
+                    lines.err(at, format!("document `{name}`: when: {}", e.message))
+                })?),
+                Some(_) => {
+                    return Err(lines.err(
+                        at,
+                        format!("document `{name}`: `when` must be a condition in quotes"),
+                    ))
+                }
+            };
+            let usual = match t.get("usual") {
+                None => usual,
+                Some(toml::Value::Boolean(b)) => *b,
+                Some(_) => {
+                    return Err(lines.err(
+                        at,
+                        format!("document `{name}`: `usual` must be true or false"),
+                    ))
+                }
+            };
+            Ok(crate::model::Need { name, when, usual })
+        }
+        _ => Err(lines.err(at, expected)),
+    }
 }
 
 fn compile_case(lines: &Lines, at: usize, c: CaseSrc) -> Result<Case, RuleError> {

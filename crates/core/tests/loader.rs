@@ -207,6 +207,21 @@ fn reasons_come_from_the_condition_tree() {
     assert!(o.reasons.contains(&"独居".to_string()));
     assert!(o.reasons.contains(&"中度失能".to_string()));
     assert!(o.reasons.contains(&"第4类：70周岁以上独居".to_string()));
+    // A name for a single test replaces it: "独居老人", not "独居老人" and "独居".
+    let single = load_one(&GOOD.replace(
+        "\"第4类：70周岁以上独居\" (age >= 70 and living == alone)",
+        "age >= 70 and \"独居老人\" (living == alone)",
+    ))
+    .unwrap();
+    let o = &evaluate(&single, "150104", date, &answers)
+        .unwrap()
+        .outcomes[0];
+    assert!(
+        o.reasons.contains(&"独居老人".to_string()),
+        "{:?}",
+        o.reasons
+    );
+    assert!(!o.reasons.contains(&"独居".to_string()), "{:?}", o.reasons);
 
     // Why not, and when it will change: with family at 72, the 90+ category remains.
     let with_family = answers.with(Fact::Living, Some(3));

@@ -19,8 +19,19 @@ const FACTS: [Fact; 6] = [
     Fact::DisabilityGrade,
 ];
 
-fn leaf() -> impl Strategy<Value = Cond> {
-    let fact = prop::sample::select(FACTS.to_vec());
+/// Facts tied by the vocabulary's implications (特困 → 无法定赡养人,
+/// 计生特扶 → 计划生育特殊家庭), with two free ones beside them.
+const LINKED: [Fact; 6] = [
+    Fact::Economic,
+    Fact::NoSupporter,
+    Fact::FpFamily,
+    Fact::FpSpecialSupport,
+    Fact::Living,
+    Fact::Dementia,
+];
+
+fn leaf_of(facts: &[Fact]) -> impl Strategy<Value = Cond> {
+    let fact = prop::sample::select(facts.to_vec());
     let op = prop::sample::select(vec![Op::Eq, Op::Ne, Op::Lt, Op::Le, Op::Gt, Op::Ge]);
     prop_oneof![
         (fact.clone(), op, any::<u16>()).prop_map(|(fact, op, v)| {
@@ -52,7 +63,11 @@ fn leaf() -> impl Strategy<Value = Cond> {
 }
 
 fn cond() -> impl Strategy<Value = Cond> {
-    leaf().prop_recursive(3, 12, 3, |inner| {
+    cond_of(&FACTS)
+}
+
+fn cond_of(facts: &'static [Fact]) -> impl Strategy<Value = Cond> {
+    leaf_of(facts).prop_recursive(3, 12, 3, |inner| {
         prop_oneof![
             prop::collection::vec(inner.clone(), 1..4).prop_map(Cond::All),
             prop::collection::vec(inner.clone(), 1..4).prop_map(Cond::Any),
@@ -88,9 +103,13 @@ fn with_verify(c: Cond, notes: u8, or: bool) -> Cond {
 
 /// Partial answers: each fact answered or not, with any value.
 fn answers() -> impl Strategy<Value = Answers> {
-    prop::collection::vec((any::<bool>(), any::<u16>()), FACTS.len()).prop_map(|picks| {
+    answers_of(&FACTS)
+}
+
+fn answers_of(facts: &'static [Fact]) -> impl Strategy<Value = Answers> {
+    prop::collection::vec((any::<bool>(), any::<u16>()), facts.len()).prop_map(|picks| {
         let mut a = Answers::new();
-        for (fact, (known, v)) in FACTS.iter().zip(picks) {
+        for (fact, (known, v)) in facts.iter().zip(picks) {
             if known {
                 let (lo, hi) = fact.bounds();
                 a.set(*fact, Some(lo + i32::from(v) % (hi - lo + 1)))
@@ -123,8 +142,14 @@ fn oracle(c: &Cond, a: &Answers, verify: u64) -> bool {
 
 /// Every completion of the missing facts (all values, not representatives) and of the notes.
 fn completions(a: &Answers, notes: u8) -> Vec<(Answers, u64)> {
+    completions_of(&FACTS, a, notes)
+}
+
+/// The same over other facts; completions that break an implication
+/// (特困 with a supporter) are no person and are left out.
+fn completions_of(facts: &[Fact], a: &Answers, notes: u8) -> Vec<(Answers, u64)> {
     let mut out = vec![(a.clone(), 0u64)];
-    for fact in FACTS {
+    for &fact in facts {
         if a.get(fact).is_some() {
             continue;
         }
@@ -140,7 +165,46 @@ fn completions(a: &Answers, notes: u8) -> Vec<(Answers, u64)> {
             .flat_map(|(b, v)| [(b.clone(), v), (b, v | 1 << n)])
             .collect();
     }
+    out.retain(|(b, _)| b.contradiction().is_none());
     out
+}
+
+/// The exactness claim for one condition over `facts`, against the brute force.
+fn check_exact(facts: &[Fact], c: &Cond, a: &Answers, notes: u8) -> Result<(), TestCaseError> {
+    let d = decide(c, a);
+    let all = completions_of(facts, a, notes);
+    let results: Vec<bool> = all.iter().map(|(b, v)| oracle(c, b, *v)).collect();
+    let real = |b: &Answers| b.contradiction().is_none();
+    match d.tri {
+        Tri::True => prop_assert!(results.iter().all(|r| *r)),
+        Tri::False => prop_assert!(results.iter().all(|r| !*r)),
+        Tri::Unknown => {
+            prop_assert!(results.iter().any(|r| *r) && results.iter().any(|r| !*r));
+            // A missing fact matters iff two real completions that differ only in it disagree.
+            for &fact in facts {
+                if a.get(fact).is_some() {
+                    prop_assert!(!d.missing.contains(fact));
+                    continue;
+                }
+                let matters = all.iter().zip(&results).any(|((b, v), r)| {
+                    let (lo, hi) = fact.bounds();
+                    (lo..=hi).any(|x| {
+                        let other = b.with(fact, Some(x));
+                        real(&other) && oracle(c, &other, *v) != *r
+                    })
+                });
+                prop_assert_eq!(matters, d.missing.contains(fact), "fact {:?}", fact);
+            }
+            for n in 0..notes {
+                let matters = all
+                    .iter()
+                    .zip(&results)
+                    .any(|((b, v), r)| oracle(c, b, v ^ (1 << n)) != *r);
+                prop_assert_eq!(matters, d.verify & (1 << n) != 0, "note {}", n);
+            }
+        }
+    }
+    Ok(())
 }
 
 proptest! {
@@ -151,34 +215,20 @@ proptest! {
         c in cond(), a in answers(), notes in 0u8..5, or in any::<bool>()
     ) {
         let c = with_verify(c, notes, or);
-        let d = decide(&c, &a);
-        let all = completions(&a, notes);
         // Keep the brute force affordable: age alone has 131 values.
-        prop_assume!(all.len() <= 200_000);
-        let results: Vec<bool> = all.iter().map(|(b, v)| oracle(&c, b, *v)).collect();
-        match d.tri {
-            Tri::True => prop_assert!(results.iter().all(|r| *r)),
-            Tri::False => prop_assert!(results.iter().all(|r| !*r)),
-            Tri::Unknown => {
-                prop_assert!(results.iter().any(|r| *r) && results.iter().any(|r| !*r));
-                // A missing fact matters iff two completions that differ only in it disagree.
-                for fact in FACTS {
-                    if a.get(fact).is_some() {
-                        prop_assert!(!d.missing.contains(fact));
-                        continue;
-                    }
-                    let matters = all.iter().zip(&results).any(|((b, v), r)| {
-                        let (lo, hi) = fact.bounds();
-                        (lo..=hi).any(|x| oracle(&c, &b.with(fact, Some(x)), *v) != *r)
-                    });
-                    prop_assert_eq!(matters, d.missing.contains(fact), "fact {:?}", fact);
-                }
-                for n in 0..notes {
-                    let matters = all.iter().zip(&results).any(|((b, v), r)| oracle(&c, b, v ^ (1 << n)) != *r);
-                    prop_assert_eq!(matters, d.verify & (1 << n) != 0, "note {}", n);
-                }
-            }
-        }
+        prop_assume!(completions(&a, notes).len() <= 200_000);
+        check_exact(&FACTS, &c, &a, notes)?;
+    }
+
+    /// The same over facts tied by implications: completions that no person
+    /// can have are never counted, so 特困 settles 无法定赡养人.
+    #[test]
+    fn implications_are_kept_exactly(
+        c in cond_of(&LINKED), a in answers_of(&LINKED), notes in 0u8..3, or in any::<bool>()
+    ) {
+        prop_assume!(a.contradiction().is_none());
+        let c = with_verify(c, notes, or);
+        check_exact(&LINKED, &c, &a, notes)?;
     }
 }
 
