@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# End-to-end tests in headless Chromium (playwright-core), against the release
+# End-to-end tests in headless Chromium (playwright-core), and a whole check in
+# Firefox ESR and WebKitGTK over WebDriver (browsers.test.mjs), against the release
 # build served as a deployment would serve it (scripts/serve-dist.py):
 # offline use, privacy, the portal embed, the accessibility audit, sizes,
 # keyboard use, read-aloud, a second deployment. Installs playwright-core and

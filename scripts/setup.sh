@@ -48,14 +48,24 @@ else
 fi
 
 # 2. System packages, in one apt-get run: Chromium and its driver for the
-#    browser tests; a Chinese font so headless screenshots show characters
-#    rather than empty boxes; a C compiler, which `cargo install` of Trunk and
-#    wasm-bindgen-cli needs (ring).
+#    browser tests; Firefox ESR, WebKitGTK's WebKitWebDriver (it starts the
+#    MiniBrowser of libwebkit2gtk-4.1) and a virtual display for MiniBrowser,
+#    which has no headless mode, for tests/e2e/browsers.test.mjs; a Chinese
+#    font so headless screenshots show characters rather than empty boxes; a
+#    C compiler, which `cargo install` of Trunk, wasm-bindgen-cli and
+#    geckodriver needs (ring).
+MINIBROWSER=/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser
 has_chromium() { [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; }
+has_firefox() { [ -x /usr/bin/firefox-esr ]; }
+has_webkit() { [ -x /usr/bin/WebKitWebDriver ] && [ -x "$MINIBROWSER" ]; }
+has_xvfb() { command -v Xvfb >/dev/null 2>&1; }
 has_cjk_font() { command -v fc-list >/dev/null 2>&1 && [ -n "$(fc-list :lang=zh 2>/dev/null)" ]; }
 has_cc() { command -v cc >/dev/null 2>&1; }
 packages=()
 has_chromium || packages+=(chromium chromium-driver)
+has_firefox || packages+=(firefox-esr)
+has_webkit || packages+=(webkit2gtk-driver)
+has_xvfb || packages+=(xvfb)
 has_cjk_font || packages+=(fonts-wqy-microhei)
 has_cc || packages+=(gcc libc6-dev)
 if [ ${#packages[@]} -gt 0 ]; then
@@ -70,6 +80,25 @@ if [[ " ${packages[*]} " == *" chromium "* ]]; then
     step "chromium" "installed ($(/usr/bin/chromium --version 2>/dev/null | head -n1))"
 else
     step "chromium" "already present ($(/usr/bin/chromium --version 2>/dev/null | head -n1))"
+fi
+deb_version() { dpkg-query -W -f='${Version}' "$1" 2>/dev/null || echo "version unknown"; }
+if [[ " ${packages[*]} " == *" firefox-esr "* ]]; then
+    has_firefox || fail "no /usr/bin/firefox-esr after apt-get install firefox-esr"
+    step "firefox-esr" "installed ($(/usr/bin/firefox-esr --version 2>/dev/null | head -n1))"
+else
+    step "firefox-esr" "already present ($(/usr/bin/firefox-esr --version 2>/dev/null | head -n1))"
+fi
+if [[ " ${packages[*]} " == *" webkit2gtk-driver "* ]]; then
+    has_webkit || fail "no /usr/bin/WebKitWebDriver or $MINIBROWSER after apt-get install webkit2gtk-driver"
+    step "webkitgtk" "installed (webkit2gtk-driver $(deb_version webkit2gtk-driver))"
+else
+    step "webkitgtk" "already present (webkit2gtk-driver $(deb_version webkit2gtk-driver))"
+fi
+if [[ " ${packages[*]} " == *" xvfb "* ]]; then
+    has_xvfb || fail "no Xvfb after apt-get install xvfb"
+    step "xvfb" "installed ($(deb_version xvfb))"
+else
+    step "xvfb" "already present ($(deb_version xvfb))"
 fi
 if [[ " ${packages[*]} " == *" fonts-wqy-microhei "* ]]; then
     has_cjk_font || fail "no Chinese font found by fc-list after installing fonts-wqy-microhei"
@@ -144,5 +173,19 @@ else
     step "wasm-opt" "installed (binaryen $BINARYEN_VERSION in .tools/)"
 fi
 
-# 6. The end-to-end tests' node packages (pinned, in .tools/ beside binaryen).
+# 6. geckodriver, the WebDriver server for Firefox ESR (Debian has no package
+#    of it; crates.io has its source). Pinned; checked with firefox-esr 153.
+GECKODRIVER_VERSION=0.37.1
+gd_ok() { [ "$(geckodriver --version 2>/dev/null | head -n1)" = "geckodriver $GECKODRIVER_VERSION" ]; }
+if gd_ok; then
+    step "geckodriver" "already present ($GECKODRIVER_VERSION)"
+else
+    step "geckodriver" "installing $GECKODRIVER_VERSION (cargo install, about 3 minutes)"
+    cargo install geckodriver --version "=$GECKODRIVER_VERSION" --locked --force --quiet ||
+        fail "cargo install geckodriver --version =$GECKODRIVER_VERSION --locked failed"
+    gd_ok || fail "geckodriver installed but 'geckodriver --version' does not say $GECKODRIVER_VERSION"
+    step "geckodriver" "installed ($GECKODRIVER_VERSION)"
+fi
+
+# 7. The end-to-end tests' node packages (pinned, in .tools/ beside binaryen).
 ./scripts/e2e-packages.sh || fail "the end-to-end test packages could not be installed"
