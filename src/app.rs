@@ -57,13 +57,16 @@ pub fn App() -> Html {
         }
         let hash = start::current_hash();
         let mut restore = None;
-        if hash.len() > 1 {
+        if query.mode == Mode::Kiosk && hash.len() > 1 {
+            // A kiosk keeps nothing across a reload: the next person starts afresh.
+            start::replace_address(&start::current_search(), "");
+        } else if hash.len() > 1 {
             match rules::embedded()
                 .map_err(|e| handoff::LinkError(e.to_string()))
                 .and_then(|r| handoff::decode(&hash, rules::fingerprint(), r, date))
             {
                 Ok(link) => {
-                    if link.rules_changed {
+                    if link.rules_changed && link.at_results {
                         notices.push(lang.t(OLD_RULES_NOTE, OLD_RULES_NOTE_EN).to_string());
                     }
                     restore = Some(link);
@@ -125,6 +128,9 @@ pub struct CheckerProps {
     /// The language to start in (`?lang=en`).
     #[prop_or_default]
     pub lang: Lang,
+    /// How long a new question waits before it takes taps (0 in tests that click at once).
+    #[prop_or(crate::components::TAP_GUARD_MS)]
+    pub tap_guard_ms: u32,
 }
 
 impl CheckerProps {
@@ -142,6 +148,7 @@ impl CheckerProps {
             theme: None,
             restore: None,
             lang: Lang::Zh,
+            tap_guard_ms: crate::components::TAP_GUARD_MS,
         }
     }
 }
@@ -278,6 +285,7 @@ pub fn Checker(props: &CheckerProps) -> Html {
                 {on_kiosk_reset}
                 notices={if *generation == 0 { props.notices.clone() } else { Vec::new() }}
                 lang={props.lang}
+                guard_ms={props.tap_guard_ms}
                 on_lang={
                     let lang = lang.clone();
                     Callback::from(move |l| lang.set(l))

@@ -1,30 +1,36 @@
 //! The hand-off link: the answers (and nothing else) in the URL fragment, so a
-//! check begun at a kiosk continues on a phone with no server involved. The
-//! fragment never leaves the browser: it is not sent with page requests.
+//! check begun at a kiosk continues on a phone with no server involved, and a
+//! reload or the browser's Back and Forward buttons come back to the same
+//! place. The fragment never leaves the browser: it is not sent with page
+//! requests.
 //!
-//! Format (version 1), fields separated by dots:
+//! Format (version 2), fields separated by dots:
 //!
 //! ```text
-//! y1.<rules>.<region>.<who>.<answers>.<check>
-//! y1.k3f9a0.150104.f.a72_hy_d2_b0.1x9c2
+//! y2.<rules>.<region>.<who>.<screen>.<answers>.<check>
+//! y2.k3f9a0.150104.f.r.age=72~living=alone~ability=x.1x9c2
 //! ```
 //!
 //! - `rules`: a fingerprint of the rules the link was made with. A link from
 //!   older rules still opens (answers are facts, and the contract keeps their
 //!   meaning), with a note that the results follow the rules in force now.
 //! - `who`: `s` (for oneself) or `f` (for a family member).
-//! - `answers`: the questions answered, in order, `_`-separated: a letter per
-//!   fact (`a` = age … `o`, in the contract's order), then the value (a
-//!   number, `y`/`n` for yes/no, `x` for 不知道); `z` and 8 digits is a
-//!   birth date given for the age.
+//! - `screen`: `r` for the results, `q` for the questions still being answered.
+//! - `answers`: the questions answered, in order, `~`-separated, each
+//!   `key=value` with the contract's answer keys: a number, `y`/`n` for
+//!   yes/no, the value's key (`alone`), or `x` for 不知道; `age=b19440315` is
+//!   a birth date given for the age. Keys, not positions: the vocabulary can grow.
 //! - `check`: a checksum of everything before it, so a damaged or edited link
 //!   is refused whole; it never shows partial, wrong results.
+//!
+//! Version 1 links (`y1.…`, a letter per fact in the vocabulary's order of
+//! the time) still open, on the results.
 
 use crate::questions::Who;
 use yanglao_core::facts::FactType;
 use yanglao_core::{Answers, Date, Fact, RuleSet};
 
-const VERSION: &str = "y1";
+const VERSION: &str = "y2";
 
 /// What a hand-off link restores.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -36,6 +42,8 @@ pub struct Restored {
     pub birth_date: Option<Date>,
     /// The link was made with other rules than these.
     pub rules_changed: bool,
+    /// The link was made on the results page (every hand-off link is).
+    pub at_results: bool,
 }
 
 /// Why a link could not be opened (for the log; people see one kind note).
@@ -76,20 +84,47 @@ pub fn rules_fingerprint(bytes: &[u8]) -> String {
     base36(fnv(bytes))
 }
 
-fn letter(fact: Fact) -> char {
-    char::from(b'a' + fact.index() as u8)
-}
-
-fn fact_of(letter: char) -> Option<Fact> {
-    let i = (letter as u32).checked_sub('a' as u32)? as usize;
-    Fact::ALL.get(i).copied()
-}
-
 fn is_bool(fact: Fact) -> bool {
     matches!(fact.info().ty, FactType::Bool { .. })
 }
 
-/// The fragment (without `#`) for the answers on a path.
+/// A value as the link writes it.
+fn value_text(fact: Fact, value: Option<i32>) -> String {
+    match (value, &fact.info().ty) {
+        (None, _) => "x".to_string(),
+        (Some(v), FactType::Bool { .. }) => (if v != 0 { "y" } else { "n" }).to_string(),
+        (Some(v), FactType::Enum { choices, .. }) => choices
+            .get(v as usize)
+            .map(|c| c.key.to_string())
+            .unwrap_or_else(|| "x".to_string()),
+        (Some(v), FactType::Int { .. }) => v.to_string(),
+    }
+}
+
+/// Reads one value of a fact as the link writes it.
+fn read_value(fact: Fact, text: &str) -> Option<Option<i32>> {
+    if text == "x" {
+        return Some(None);
+    }
+    match &fact.info().ty {
+        FactType::Bool { .. } => match text {
+            "y" => Some(Some(1)),
+            "n" => Some(Some(0)),
+            _ => None,
+        },
+        FactType::Enum { .. } => fact.choice_index(text).map(Some),
+        FactType::Int { min, max } => {
+            if text.is_empty() || text.len() > 3 || !text.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            let v: i32 = text.parse().ok()?;
+            (*min..=*max).contains(&v).then_some(Some(v))
+        }
+    }
+}
+
+/// The fragment (without `#`) for the answers on a path; `at_results` says
+/// which screen it opens on.
 pub fn encode(
     rules: &str,
     region: &str,
@@ -97,31 +132,47 @@ pub fn encode(
     path: &[Fact],
     answers: &Answers,
     birth_date: Option<Date>,
+    at_results: bool,
 ) -> String {
     let items: Vec<String> = path
         .iter()
-        .map(|&fact| {
-            if fact == Fact::Age {
-                if let Some(b) = birth_date {
-                    return format!("z{:04}{:02}{:02}", b.year(), b.month(), b.day());
-                }
-            }
-            let value = match answers.get(fact) {
-                None => "x".to_string(),
-                Some(v) if is_bool(fact) => (if v != 0 { "y" } else { "n" }).to_string(),
-                Some(v) => v.to_string(),
-            };
-            format!("{}{value}", letter(fact))
+        .map(|&fact| match (fact, birth_date) {
+            (Fact::Age, Some(b)) => format!("age=b{:04}{:02}{:02}", b.year(), b.month(), b.day()),
+            _ => format!("{}={}", fact.key(), value_text(fact, answers.get(fact))),
         })
         .collect();
     let who = match who {
         Who::Myself => "s",
         Who::Family => "f",
     };
+    let screen = if at_results { "r" } else { "q" };
     seal(&format!(
-        "{VERSION}.{rules}.{region}.{who}.{}",
-        items.join("_")
+        "{VERSION}.{rules}.{region}.{who}.{screen}.{}",
+        items.join("~")
     ))
+}
+
+/// A birth date written `YYYYMMDD` in a link, checked against today.
+fn read_birth(digits: &str, today: Date) -> Result<Date, LinkError> {
+    if digits.len() != 8 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(LinkError("birth date is not 8 digits".into()));
+    }
+    let date = Date::parse(&format!(
+        "{}-{}-{}",
+        &digits[..4],
+        &digits[4..6],
+        &digits[6..]
+    ))
+    .map_err(|e| LinkError(format!("birth date: {e}")))?;
+    // The age it gives must be one the questions accept (fuzzing found
+    // a link with a birth date in 1150 that passed the date checks).
+    let (_, oldest) = Fact::Age.bounds();
+    if date > today || date.full_years_on(today) > oldest {
+        return Err(LinkError(
+            "birth date in the future or more than 130 years ago".into(),
+        ));
+    }
+    Ok(date)
 }
 
 /// Reads a fragment (with or without `#`). All or nothing: any fault refuses the link.
@@ -133,8 +184,15 @@ pub fn decode(
 ) -> Result<Restored, LinkError> {
     let err = |m: &str| Err(LinkError(m.to_string()));
     let fragment = fragment.trim_start_matches('#');
-    // Links pass through chat apps and QR readers: percent-encoding is undone only for dots.
-    let fragment = fragment.replace("%2E", ".").replace("%2e", ".");
+    // Links pass through chat apps and QR readers: percent-encoding is undone
+    // only for the characters the format uses.
+    let fragment = fragment
+        .replace("%2E", ".")
+        .replace("%2e", ".")
+        .replace("%7E", "~")
+        .replace("%7e", "~")
+        .replace("%3D", "=")
+        .replace("%3d", "=");
     let Some((body, check)) = fragment.rsplit_once('.') else {
         return err("no checksum");
     };
@@ -142,12 +200,23 @@ pub fn decode(
         return err("checksum does not match: damaged or edited");
     }
     let parts: Vec<&str> = body.split('.').collect();
-    let [version, made_with, region, who, items] = parts[..] else {
-        return err("wrong number of fields");
+    let (made_with, region, who, at_results, path, birth_date) = match parts[..] {
+        ["y2", made_with, region, who, screen, items] => {
+            let at_results = match screen {
+                "r" => true,
+                "q" => false,
+                _ => return err("screen is neither r nor q"),
+            };
+            let (path, birth) = read_items_v2(items, today)?;
+            (made_with, region, who, at_results, path, birth)
+        }
+        ["y1", made_with, region, who, items] => {
+            let (path, birth) = read_items_v1(items, today)?;
+            (made_with, region, who, true, path, birth)
+        }
+        [version, ..] if version != "y1" && version != "y2" => return err("unknown link version"),
+        _ => return err("wrong number of fields"),
     };
-    if version != VERSION {
-        return err("unknown link version");
-    }
     if region.len() != 6 || !region.bytes().all(|b| b.is_ascii_digit()) {
         return err("region is not 6 digits");
     }
@@ -159,33 +228,94 @@ pub fn decode(
         "f" => Who::Family,
         _ => return err("who is neither s nor f"),
     };
-    let mut path = Vec::new();
-    let mut birth_date = None;
-    let mut check_answers = Answers::new();
+    let mut answers = Answers::new();
+    for &(fact, value) in &path {
+        answers.set(fact, value).map_err(|e| LinkError(e.0))?;
+    }
+    answers
+        .check_consistent()
+        .map_err(|e| LinkError(format!("answers contradict each other: {}", e.0)))?;
+    Ok(Restored {
+        region: region.to_string(),
+        who,
+        path,
+        birth_date,
+        rules_changed: made_with != rules_now,
+        at_results,
+    })
+}
+
+type Items = (Vec<(Fact, Option<i32>)>, Option<Date>);
+
+/// Version 2: `key=value` pairs.
+fn read_items_v2(items: &str, today: Date) -> Result<Items, LinkError> {
+    let mut path: Vec<(Fact, Option<i32>)> = Vec::new();
+    let mut birth = None;
+    for item in items.split('~').filter(|i| !i.is_empty()) {
+        let Some((key, value)) = item.split_once('=') else {
+            return Err(LinkError("an answer without `=`".into()));
+        };
+        let Some(fact) = Fact::from_key(key) else {
+            return Err(LinkError("unknown answer key".into()));
+        };
+        if path.iter().any(|(f, _)| *f == fact) {
+            return Err(LinkError("a fact given twice".into()));
+        }
+        if let (Fact::Age, Some(digits)) = (fact, value.strip_prefix('b')) {
+            birth = Some(read_birth(digits, today)?);
+            path.push((Fact::Age, None));
+            continue;
+        }
+        let Some(value) = read_value(fact, value) else {
+            return Err(LinkError("a value that does not fit its fact".into()));
+        };
+        path.push((fact, value));
+    }
+    Ok((path, birth))
+}
+
+/// The facts of version 1, by letter (`a` = age … `o`): the vocabulary as it
+/// was then, fixed here so that growing the vocabulary never changes them.
+const V1_FACTS: [Fact; 15] = [
+    Fact::Age,
+    Fact::LivesInRegion,
+    Fact::Economic,
+    Fact::Ability,
+    Fact::Dementia,
+    Fact::DisabilityGrade,
+    Fact::DisabilityKind,
+    Fact::Living,
+    Fact::FpFamily,
+    Fact::FpSpecialSupport,
+    Fact::Contributor,
+    Fact::MilitaryPriority,
+    Fact::NoSupporter,
+    Fact::LtcInsurance,
+    Fact::InstitutionSubsidy,
+];
+
+/// Version 1: a letter per fact, then a number, `y`/`n` or `x`; `z` and 8 digits a birth date.
+fn read_items_v1(items: &str, today: Date) -> Result<Items, LinkError> {
+    let err = |m: &str| Err(LinkError(m.to_string()));
+    let mut path: Vec<(Fact, Option<i32>)> = Vec::new();
+    let mut birth = None;
     for item in items.split('_').filter(|i| !i.is_empty()) {
         let mut chars = item.chars();
         let first = chars.next().unwrap_or('?');
         let rest = chars.as_str();
         if first == 'z' {
-            if rest.len() != 8 || !rest.bytes().all(|b| b.is_ascii_digit()) {
-                return err("birth date is not 8 digits");
-            }
-            let date = Date::parse(&format!("{}-{}-{}", &rest[..4], &rest[4..6], &rest[6..]))
-                .map_err(|e| LinkError(format!("birth date: {e}")))?;
-            // The age it gives must be one the questions accept (fuzzing found
-            // a link with a birth date in 1150 that passed the date checks).
-            let (_, oldest) = Fact::Age.bounds();
-            if date > today || date.full_years_on(today) > oldest {
-                return err("birth date in the future or more than 130 years ago");
-            }
+            let date = read_birth(rest, today)?;
             if path.iter().any(|(f, _)| *f == Fact::Age) {
                 return err("age given twice");
             }
-            birth_date = Some(date);
+            birth = Some(date);
             path.push((Fact::Age, None));
             continue;
         }
-        let Some(fact) = fact_of(first) else {
+        let fact = (first as u32)
+            .checked_sub('a' as u32)
+            .and_then(|i| V1_FACTS.get(i as usize).copied());
+        let Some(fact) = fact else {
             return err("unknown fact letter");
         };
         if path.iter().any(|(f, _)| *f == fact) {
@@ -201,24 +331,20 @@ pub fn decode(
                     && digits.bytes().all(|b| b.is_ascii_digit())
                     && !is_bool(fact) =>
             {
-                Some(
-                    digits
-                        .parse::<i32>()
-                        .map_err(|_| LinkError("bad number".into()))?,
-                )
+                let v = digits
+                    .parse::<i32>()
+                    .map_err(|_| LinkError("bad number".into()))?;
+                let (lo, hi) = fact.bounds();
+                if v < lo || v > hi {
+                    return err("a value out of range");
+                }
+                Some(v)
             }
             _ => return err("a value that does not fit its fact"),
         };
-        check_answers.set(fact, value).map_err(|e| LinkError(e.0))?;
         path.push((fact, value));
     }
-    Ok(Restored {
-        region: region.to_string(),
-        who,
-        path,
-        birth_date,
-        rules_changed: made_with != rules_now,
-    })
+    Ok((path, birth))
 }
 
 #[cfg(test)]
@@ -244,6 +370,7 @@ mod tests {
             &[Fact::Age, Fact::Living, Fact::Ability, Fact::LtcInsurance],
             &a,
             None,
+            true,
         )
     }
 
@@ -280,10 +407,47 @@ mod tests {
             &[Fact::Age],
             &Answers::new(),
             Some(birth),
+            false,
         );
         let r = decode(&format!("#{link}"), "abc", rules(), today()).unwrap();
         assert_eq!(r.birth_date, Some(birth));
         assert_eq!(r.path, vec![(Fact::Age, None)]);
+        assert!(
+            !r.at_results,
+            "made while the questions were still being answered"
+        );
+    }
+
+    #[test]
+    fn links_name_facts_by_key_and_version_1_links_still_open() {
+        let link = sample();
+        assert!(
+            link.contains("age=72~living=alone~ability=x~ltc_insurance=n"),
+            "{link}"
+        );
+        // A link made by the first version: a letter per fact.
+        let body = "y1.abc.150104.f.a72_by_c2_d2_h0_nn";
+        let old = format!("{body}.{}", base36(fnv(body.as_bytes())));
+        let r = decode(&old, "abc", rules(), today()).unwrap();
+        assert!(r.at_results);
+        assert_eq!(
+            r.path,
+            vec![
+                (Fact::Age, Some(72)),
+                (Fact::LivesInRegion, Some(1)),
+                (Fact::Economic, Some(2)),
+                (Fact::Ability, Some(2)),
+                (Fact::Living, Some(0)),
+                (Fact::LtcInsurance, Some(0)),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_link_with_contradicting_answers_is_refused() {
+        let body = "y2.abc.410726.f.r.age=80~economic=tekun_scattered~no_supporter=n";
+        let sealed = format!("{body}.{}", base36(fnv(body.as_bytes())));
+        assert!(decode(&sealed, "abc", rules(), today()).is_err());
     }
 
     #[test]
@@ -294,10 +458,10 @@ mod tests {
             "#".to_string(),
             link[..link.len() - 3].to_string(),
             link[..10].to_string(),
-            link.replace("a72", "a73"),
+            link.replace("age=72", "age=73"),
             link.replace("150104", "999999"),
             format!("{link}x"),
-            "y2.abc.150104.f.a72.zzz".to_string(),
+            "y2.abc.150104.f.r.age=72.zzz".to_string(),
         ];
         // Edited by hand *with* a recomputed checksum: still checked value by value.
         for body in [
@@ -311,6 +475,15 @@ mod tests {
             "y1.abc.150104.f.c9",
             // Found by fuzzing: an age of 876 from a birth date in 1150.
             "y1.abc.410726.s.z11500602_ln_fx",
+            "y2.abc.150104.f.r.age=200",
+            "y2.abc.150104.f.r.living=north",
+            "y2.abc.150104.f.r.agee=72",
+            "y2.abc.150104.f.r.age=72~age=73",
+            "y2.abc.150104.f.x.age=72",
+            "y2.abc.150104.f.r.age",
+            "y2.abc.150104.f.r.dementia=1",
+            "y2.abc.150104.f.r.age=b20300101",
+            "y3.abc.150104.f.r.age=72",
         ] {
             bad.push(format!("{body}.{}", base36(fnv(body.as_bytes()))));
         }

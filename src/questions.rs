@@ -107,7 +107,7 @@ pub fn question_in(lang: Lang, fact: Fact, who: Who, place: &str) -> String {
         Fact::NoSupporter => format!("{s}是不是没有子女等赡养人（或赡养人没有能力赡养）？"),
         Fact::LtcInsurance => format!("{s}现在享受长期护理保险（长护险）待遇吗？"),
         Fact::InstitutionSubsidy => {
-            format!("{s}住在养老院，并且享受护理补贴或床位补贴吗？")
+            format!("{s}已经在领养老院的护理补贴，或者家庭养老床位的补贴吗？")
         }
     }
 }
@@ -133,7 +133,7 @@ fn question_en(fact: Fact, who: Who, place: &str) -> String {
         Fact::MilitaryPriority => format!("{be} entitled to military preferential care (优抚对象)?"),
         Fact::NoSupporter => format!("{be} without children or other relatives to support {} (or are they unable to)?", if who == Who::Myself { "you" } else { "them" }),
         Fact::LtcInsurance => format!("{d} currently receive long-term care insurance benefits?"),
-        Fact::InstitutionSubsidy => format!("{d} live in a care home with a nursing or bed subsidy?"),
+        Fact::InstitutionSubsidy => format!("{d} already receive a care-home nursing subsidy, or a subsidy for a family care bed at home?"),
     }
 }
 
@@ -157,7 +157,7 @@ pub fn help_in(lang: Lang, fact: Fact) -> &'static str {
         Fact::MilitaryPriority => "Veterans, families of serving soldiers, families of martyrs or of soldiers who died on duty, and others.",
         Fact::NoSupporter => "Supporters: children and other relatives who must by law look after the older person. If there are none, or they cannot, choose “Yes”.",
         Fact::LtcInsurance => "Long-term care insurance: arranged by the medical insurance office, for people who cannot look after themselves.",
-        Fact::InstitutionSubsidy => "Living in a care home (elderly-care institution) and receiving a government nursing subsidy or family care-bed subsidy.",
+        Fact::InstitutionSubsidy => "A government nursing subsidy while living in a care home, or the operating subsidy for a “family care bed” (家庭养老床位) set up at home by a care provider. Neither: choose “No”.",
     }
 }
 
@@ -178,7 +178,7 @@ pub fn help(fact: Fact) -> &'static str {
         Fact::MilitaryPriority => "优抚对象：退役军人、现役军人家属、烈士遗属、因公牺牲或病故军人遗属等。",
         Fact::NoSupporter => "赡养人：依法应当照顾老人的子女等亲属。没有，或者他们自己也没有能力照顾，选“是”。",
         Fact::LtcInsurance => "长期护理保险（长护险）：医保部门办理，给失能人员的护理待遇。",
-        Fact::InstitutionSubsidy => "指住在养老院（养老机构），并且政府给了护理补贴或家庭养老床位补贴。",
+        Fact::InstitutionSubsidy => "指住在养老院、政府给了护理补贴；或者养老机构在家里设了“家庭养老床位”，政府给了床位补贴。都没有的，选“没有”。",
     }
 }
 
@@ -201,7 +201,7 @@ pub fn how_to_find_out_in(lang: Lang, fact: Fact) -> &'static str {
         Fact::MilitaryPriority => "ask the veterans' service station",
         Fact::NoSupporter => "ask the village (community) or township (street) office",
         Fact::LtcInsurance => "ask the medical insurance office",
-        Fact::InstitutionSubsidy => "ask the care home",
+        Fact::InstitutionSubsidy => "ask the care home or the provider of the family care bed",
     }
 }
 
@@ -222,7 +222,7 @@ pub fn how_to_find_out(fact: Fact) -> &'static str {
         Fact::MilitaryPriority => "向退役军人服务站咨询",
         Fact::NoSupporter => "向村（社区）或乡镇（街道）咨询",
         Fact::LtcInsurance => "向医保部门咨询",
-        Fact::InstitutionSubsidy => "问所住的养老机构",
+        Fact::InstitutionSubsidy => "问所住的养老机构，或设家庭养老床位的机构",
     }
 }
 
@@ -330,6 +330,7 @@ pub fn options(fact: Fact) -> Vec<Option_> {
             opt(1, "yes", "是，常住这里"),
             opt(0, "no", "不是，常住外地"),
         ],
+        Fact::InstitutionSubsidy => vec![opt(1, "yes", "是，在领"), opt(0, "no", "没有")],
         Fact::NoSupporter => vec![
             opt(1, "yes", "是，没有人赡养"),
             opt(0, "no", "不是，有子女等赡养"),
@@ -392,7 +393,7 @@ pub fn short_name_in(lang: Lang, fact: Fact) -> &'static str {
         Fact::MilitaryPriority => "Military preferential care",
         Fact::NoSupporter => "No one to support them",
         Fact::LtcInsurance => "Long-term care insurance",
-        Fact::InstitutionSubsidy => "Care-home nursing or bed subsidy",
+        Fact::InstitutionSubsidy => "Care-home or family care-bed subsidy",
     }
 }
 
@@ -413,12 +414,52 @@ pub fn short_name(fact: Fact) -> &'static str {
         Fact::MilitaryPriority => "优抚对象",
         Fact::NoSupporter => "没有赡养人",
         Fact::LtcInsurance => "长期护理保险待遇",
-        Fact::InstitutionSubsidy => "养老院护理或床位补贴",
+        Fact::InstitutionSubsidy => "养老院护理补贴或家庭养老床位补贴",
     }
 }
 
-/// What is wrong with a typed age.
+/// What the age box can hold: the age in 周岁, or a birth date with as
+/// much of it as was typed ("1944", "1944年3月", "1944-03-05").
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AgeInput {
+    Years(i32),
+    Born(yanglao_core::Date),
+    BornYearMonth(i32, u8),
+    BornYear(i32),
+}
+
+/// What the age box settles: the age, the birth date, or the birth year with
+/// the question still open of whether this year's birthday has passed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AgeAnswer {
+    Years(i32),
+    Born(yanglao_core::Date),
+    /// Born in this year; the age is `year_now - year` once this year's
+    /// birthday has passed, one less before.
+    AskBirthday(i32),
+}
+
+impl AgeInput {
+    /// What the input settles on `today` (born in March and it is December:
+    /// the birthday has passed; born in this month: ask).
+    pub fn settle(self, today: yanglao_core::Date) -> AgeAnswer {
+        match self {
+            AgeInput::Years(y) => AgeAnswer::Years(y),
+            AgeInput::Born(d) => AgeAnswer::Born(d),
+            AgeInput::BornYear(y) => AgeAnswer::AskBirthday(y),
+            AgeInput::BornYearMonth(y, m) if m < today.month() => {
+                AgeAnswer::Years(today.year() - y)
+            }
+            AgeInput::BornYearMonth(y, m) if m > today.month() => {
+                AgeAnswer::Years(today.year() - y - 1)
+            }
+            AgeInput::BornYearMonth(y, _) => AgeAnswer::AskBirthday(y),
+        }
+    }
+}
+
+/// What is wrong with what was typed in the age box.
+#[derive(Clone, Debug, PartialEq, Eq)]
 enum AgeProblem {
     Empty,
     Negative,
@@ -426,21 +467,53 @@ enum AgeProblem {
     Zero,
     /// Over 130 (the number, if it fits in a u32).
     TooOld(Option<u32>),
+    /// Looks like a date (digits with 年, 月, dots or dashes) that is not a real past one.
+    BadDate,
+    /// A four-digit year outside the last 130 years.
+    BadYear(u32),
 }
 
-/// Full-width digits made ASCII and spaces removed: how people type on phones.
+/// Full-width digits and signs made ASCII and spaces removed: how people type on phones.
 fn normalise_digits(text: &str) -> String {
     text.chars()
         .map(|c| match c {
             '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+            '．' | '。' => '.',
+            '－' | '—' | '–' => '-',
+            '／' => '/',
             other => other,
         })
         .filter(|c| !c.is_whitespace())
         .collect()
 }
 
-/// Reads a typed age: full-width digits, spaces and a trailing 岁 or 周岁 are fine.
-fn read_age(text: &str) -> Result<i32, AgeProblem> {
+/// Splits "1944年3月5日", "1944.3.5", "1944-03-05", "1944/3" into numbers;
+/// None when it is not digits separated by such marks.
+fn date_parts(text: &str) -> Option<Vec<u32>> {
+    let mut parts = Vec::new();
+    let mut current = String::new();
+    for c in text.chars() {
+        match c {
+            '0'..='9' => current.push(c),
+            '年' | '月' | '日' | '号' | '.' | '-' | '/' => {
+                if current.is_empty() {
+                    return None;
+                }
+                parts.push(current.parse().ok()?);
+                current.clear();
+            }
+            _ => return None,
+        }
+    }
+    if !current.is_empty() {
+        parts.push(current.parse().ok()?);
+    }
+    (!parts.is_empty() && parts.len() <= 3).then_some(parts)
+}
+
+/// Reads the age box: 周岁 (full-width digits, spaces, a trailing 岁 or 周岁
+/// are fine), or a birth date or year.
+fn read_age(text: &str, today: yanglao_core::Date) -> Result<AgeInput, AgeProblem> {
     let normalised = normalise_digits(text);
     let digits = normalised
         .strip_suffix("周岁")
@@ -449,45 +522,113 @@ fn read_age(text: &str) -> Result<i32, AgeProblem> {
     if digits.is_empty() {
         return Err(AgeProblem::Empty);
     }
-    if digits.starts_with('-') {
+    if digits.starts_with('-') && digits[1..].chars().all(|c| c.is_ascii_digit()) {
         return Err(AgeProblem::Negative);
     }
-    if !digits.chars().all(|c| c.is_ascii_digit()) {
-        return Err(AgeProblem::NotANumber);
+    let year_ok = |y: u32| -> Result<i32, AgeProblem> {
+        let y = y as i32;
+        if y < today.year() - 130 || y > today.year() {
+            Err(AgeProblem::BadYear(y as u32))
+        } else {
+            Ok(y)
+        }
+    };
+    let all_digits = digits.chars().all(|c| c.is_ascii_digit());
+    // A birth date written as digits only: 1944, 19440305.
+    if all_digits && digits.len() == 4 {
+        return Ok(AgeInput::BornYear(year_ok(
+            digits.parse().map_err(|_| AgeProblem::BadDate)?,
+        )?));
     }
-    match digits.parse::<u32>() {
-        Err(_) => Err(AgeProblem::TooOld(None)),
-        Ok(0) => Err(AgeProblem::Zero),
-        Ok(age @ 131..) => Err(AgeProblem::TooOld(Some(age))),
-        Ok(age) => Ok(age as i32),
+    if all_digits && digits.len() == 8 {
+        let (y, m, d) = (&digits[..4], &digits[4..6], &digits[6..]);
+        let date = yanglao_core::Date::new(
+            year_ok(y.parse().map_err(|_| AgeProblem::BadDate)?)?,
+            m.parse().map_err(|_| AgeProblem::BadDate)?,
+            d.parse().map_err(|_| AgeProblem::BadDate)?,
+        )
+        .filter(|d| *d <= today)
+        .ok_or(AgeProblem::BadDate)?;
+        return Ok(AgeInput::Born(date));
+    }
+    if all_digits {
+        return match digits.parse::<u32>() {
+            Err(_) => Err(AgeProblem::TooOld(None)),
+            Ok(0) => Err(AgeProblem::Zero),
+            Ok(age @ 131..) => Err(AgeProblem::TooOld(Some(age))),
+            Ok(age) => Ok(AgeInput::Years(age as i32)),
+        };
+    }
+    let looks_like_date = digits.chars().any(|c| c.is_ascii_digit())
+        && digits.chars().any(|c| "年月日号.-/".contains(c));
+    let Some(parts) = date_parts(digits) else {
+        return Err(if looks_like_date {
+            AgeProblem::BadDate
+        } else {
+            AgeProblem::NotANumber
+        });
+    };
+    match parts[..] {
+        [y] => Ok(AgeInput::BornYear(year_ok(y)?)),
+        [y, m] => {
+            let y = year_ok(y)?;
+            if !(1..=12).contains(&m) || (y == today.year() && m > u32::from(today.month())) {
+                return Err(AgeProblem::BadDate);
+            }
+            Ok(AgeInput::BornYearMonth(y, m as u8))
+        }
+        [y, m, d] => {
+            let y = year_ok(y)?;
+            let date = yanglao_core::Date::new(y, m.min(255) as u8, d.min(255) as u8)
+                .filter(|d| *d <= today)
+                .ok_or(AgeProblem::BadDate)?;
+            Ok(AgeInput::Born(date))
+        }
+        _ => Err(AgeProblem::BadDate),
     }
 }
 
-/// Reads a typed age kindly, with the message in a language: it says what was
-/// wrong and what to type instead.
-pub fn parse_age_in(lang: Lang, text: &str) -> Result<i32, String> {
-    read_age(text).map_err(|problem| match (lang, problem) {
-        (Lang::Zh, AgeProblem::Empty) => "请填写年龄（周岁），例如 72。".to_string(),
+/// Reads the age box kindly, with the message in a language: it says what
+/// was wrong and what to type instead. A date is never called "not a number".
+pub fn parse_age_input_in(
+    lang: Lang,
+    text: &str,
+    today: yanglao_core::Date,
+) -> Result<AgeInput, String> {
+    read_age(text, today).map_err(|problem| age_message(lang, text, problem, today))
+}
+
+fn age_message(lang: Lang, text: &str, problem: AgeProblem, today: yanglao_core::Date) -> String {
+    let earliest = today.year() - 130;
+    match (lang, problem) {
+        (Lang::Zh, AgeProblem::Empty) => "请填写年龄（周岁），例如 72；也可以填出生年月，例如 1944年3月。".to_string(),
         (Lang::Zh, AgeProblem::Negative) => {
             format!("“{text}”是负数。请填写现在的周岁年龄，例如 72。")
         }
         (Lang::Zh, AgeProblem::NotANumber) => {
-            format!("“{text}”不是数字。请只填数字，例如 72。")
+            format!("“{text}”看不懂。请填周岁年龄，例如 72；或者出生年月，例如 1944年3月。")
         }
         (Lang::Zh, AgeProblem::Zero) => "年龄不能是 0。请填写现在的周岁年龄，例如 72。".to_string(),
         (Lang::Zh, AgeProblem::TooOld(None)) => format!("“{text}”太大了。年龄最大填 130。"),
         (Lang::Zh, AgeProblem::TooOld(Some(age))) => {
             format!("{age} 岁太大了，年龄最大填 130。是不是多按了一位数字？")
         }
+        (Lang::Zh, AgeProblem::BadDate) => format!(
+            "“{text}”不是一个已经过去的日期。出生日期可以这样写：1944年3月5日、1944年3月 或 1944-03-05。"
+        ),
+        (Lang::Zh, AgeProblem::BadYear(y)) => format!(
+            "出生年份 {y} 不对，应在 {earliest} 到 {} 之间。也可以直接填周岁年龄，例如 72。",
+            today.year()
+        ),
         (Lang::En, AgeProblem::Empty) => {
-            "Please give the age in full years, for example 72.".to_string()
+            "Please give the age in full years, for example 72, or the year and month of birth, for example 1944-03.".to_string()
         }
         (Lang::En, AgeProblem::Negative) => {
             format!("“{text}” is negative. Please give the age now in full years, for example 72.")
         }
-        (Lang::En, AgeProblem::NotANumber) => {
-            format!("“{text}” is not a number. Please type digits only, for example 72.")
-        }
+        (Lang::En, AgeProblem::NotANumber) => format!(
+            "“{text}” cannot be read. Please give the age in full years, for example 72, or the date of birth, for example 1944-03."
+        ),
         (Lang::En, AgeProblem::Zero) => {
             "The age cannot be 0. Please give the age now in full years, for example 72."
                 .to_string()
@@ -495,12 +636,74 @@ pub fn parse_age_in(lang: Lang, text: &str) -> Result<i32, String> {
         (Lang::En, AgeProblem::TooOld(_)) => {
             format!("{text} is too old: the largest age is 130. Was a digit typed twice?")
         }
-    })
+        (Lang::En, AgeProblem::BadDate) => format!(
+            "“{text}” is not a past date. A date of birth can be written 1944-03-05, 1944-03 or 1944."
+        ),
+        (Lang::En, AgeProblem::BadYear(y)) => format!(
+            "The year of birth {y} is not right: it should be between {earliest} and {}. Or give the age in full years, for example 72.",
+            today.year()
+        ),
+    }
+}
+
+/// Reads a typed age (周岁 only), with the message in a language: for the
+/// results page, where a birth date is changed on the question screen.
+pub fn parse_age_in(lang: Lang, text: &str) -> Result<i32, String> {
+    // Any day serves: only 周岁 is accepted here.
+    let today = yanglao_core::Date::new(2026, 1, 1).expect("a real date");
+    match read_age(text, today) {
+        Ok(AgeInput::Years(y)) => Ok(y),
+        Ok(_) => Err(match lang {
+            Lang::Zh => format!("“{text}”是出生日期。这里请填现在的周岁年龄，例如 72。"),
+            Lang::En => format!("“{text}” is a date of birth. Here, please give the age now in full years, for example 72."),
+        }),
+        Err(problem @ (AgeProblem::BadDate | AgeProblem::BadYear(_))) => Err(match lang {
+            Lang::Zh => format!("“{text}”不是年龄。这里请填现在的周岁年龄，例如 72。"),
+            Lang::En => age_message(lang, text, problem, today),
+        }),
+        Err(problem) => Err(age_message(lang, text, problem, today)),
+    }
 }
 
 /// Reads a typed age kindly, with the message in Chinese.
 pub fn parse_age(text: &str) -> Result<i32, String> {
     parse_age_in(Lang::Zh, text)
+}
+
+/// Reads a birth date from its three boxes; the day, or the month and the
+/// day, may be left empty (then the birthday question settles the age).
+pub fn parse_birth_parts_in(
+    lang: Lang,
+    year: &str,
+    month: &str,
+    day: &str,
+    today: yanglao_core::Date,
+) -> Result<AgeInput, String> {
+    let (m, d) = (normalise_digits(month), normalise_digits(day));
+    if d.trim_end_matches(['日', '号']).is_empty() {
+        // As much as was typed, read the way the age box reads it.
+        let text = match m.trim_end_matches('月') {
+            "" => normalise_digits(year),
+            m => format!("{}年{m}月", normalise_digits(year).trim_end_matches('年')),
+        };
+        return match read_age(&text, today) {
+            Ok(input @ (AgeInput::BornYear(_) | AgeInput::BornYearMonth(..))) => Ok(input),
+            // The three-box reader names the box that is wrong.
+            _ => Err(
+                match parse_birth_date_in(
+                    lang,
+                    year,
+                    if m.is_empty() { "1" } else { month },
+                    "1",
+                    today,
+                ) {
+                    Err(message) => message,
+                    Ok(_) => age_message(lang, &text, AgeProblem::BadDate, today),
+                },
+            ),
+        };
+    }
+    parse_birth_date_in(lang, year, month, day, today).map(AgeInput::Born)
 }
 
 /// Reads a birth date, with the message in a language.
@@ -582,6 +785,64 @@ mod tests {
     }
 
     #[test]
+    fn the_age_box_takes_birth_dates_and_asks_only_what_is_needed() {
+        let today = yanglao_core::Date::new(2026, 12, 1).unwrap();
+        let read = |t: &str| parse_age_input_in(Lang::Zh, t, today);
+        assert_eq!(read("82"), Ok(AgeInput::Years(82)));
+        assert_eq!(read("1944"), Ok(AgeInput::BornYear(1944)));
+        assert_eq!(read("1944年"), Ok(AgeInput::BornYear(1944)));
+        for t in [
+            "1944年3月",
+            "1944.3",
+            "1944-03",
+            "1944/3",
+            "１９４４年３月",
+            "1944年03月",
+        ] {
+            assert_eq!(read(t), Ok(AgeInput::BornYearMonth(1944, 3)), "{t}");
+        }
+        let born = yanglao_core::Date::new(1944, 3, 5).unwrap();
+        for t in [
+            "1944年3月5日",
+            "1944.3.5",
+            "1944-03-05",
+            "19440305",
+            "1944年3月5号",
+        ] {
+            assert_eq!(read(t), Ok(AgeInput::Born(born)), "{t}");
+        }
+        // Born in March, and it is December: 82, no question. Born in
+        // December: ask whether the birthday has passed. A year alone: ask.
+        assert_eq!(
+            AgeInput::BornYearMonth(1944, 3).settle(today),
+            AgeAnswer::Years(82)
+        );
+        assert_eq!(
+            AgeInput::BornYearMonth(1944, 12).settle(today),
+            AgeAnswer::AskBirthday(1944)
+        );
+        assert_eq!(
+            AgeInput::BornYearMonth(1945, 12).settle(yanglao_core::Date::new(2026, 11, 1).unwrap()),
+            AgeAnswer::Years(80)
+        );
+        assert_eq!(
+            AgeInput::BornYear(1944).settle(today),
+            AgeAnswer::AskBirthday(1944)
+        );
+        // A date is never called "not a number"; a wrong one says how to write it.
+        for t in ["1944年3月", "1944年13月", "1944-02-30", "2030年1月", "1850"] {
+            if let Err(m) = read(t) {
+                assert!(!m.contains("不是数字"), "{t}: {m}");
+                assert!(m.contains("1944") || m.contains("年份"), "{t}: {m}");
+            }
+        }
+        assert!(read("1944年13月").is_err());
+        assert!(read("2030年1月").is_err());
+        assert!(read("1850").unwrap_err().contains("出生年份"));
+        assert!(read("七十二").unwrap_err().contains("看不懂"));
+    }
+
+    #[test]
     fn birth_dates_are_read_kindly() {
         let today = yanglao_core::Date::new(2026, 11, 22).unwrap();
         assert_eq!(
@@ -620,7 +881,7 @@ mod tests {
         }
         assert!(parse_age_in(Lang::En, "abc")
             .unwrap_err()
-            .contains("not a number"));
+            .contains("cannot be read"));
         assert!(parse_age_in(Lang::En, "200").unwrap_err().contains("130"));
         assert!(parse_age_in(Lang::En, "0")
             .unwrap_err()
@@ -630,10 +891,10 @@ mod tests {
         // and called "72岁岁" too old while Chinese said it is not a number).
         assert!(parse_age_in(Lang::Zh, "72岁岁")
             .unwrap_err()
-            .contains("不是数字"));
+            .contains("看不懂"));
         assert!(parse_age_in(Lang::En, "72岁岁")
             .unwrap_err()
-            .contains("not a number"));
+            .contains("cannot be read"));
         assert!(parse_age_in(Lang::En, "７２ 岁").is_ok());
     }
 

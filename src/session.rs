@@ -1,14 +1,20 @@
 //! One person's check: region, who is asking, the questions and the results.
 
-use crate::components::{Footer, Header, Question, RegionPicker, Results, WhoPicker};
+use crate::components::{
+    DisplayControl, Footer, Header, Question, RegionPicker, Results, WhoPicker,
+};
 use crate::handoff::{self, Restored};
 use crate::i18n::Lang;
+use crate::nav::{self, Entry};
 use crate::prefs;
+use crate::questions::Who;
+use crate::report::Report;
 use crate::rules;
 use crate::start::{self, Mode, Query};
 use crate::state::{Action, Display, State};
 use gloo::events::EventListener;
-use yanglao_core::{questionnaire, Date, Plan, RuleSet};
+use std::rc::Rc;
+use yanglao_core::{questionnaire, Date, Fact, Plan, RuleSet};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -29,6 +35,90 @@ pub struct SessionProps {
     /// Hears the language whenever it changes (the kiosk's idle question follows it).
     #[prop_or_default]
     pub on_lang: Callback<Lang>,
+    /// How long a new question waits before it takes taps.
+    #[prop_or(crate::components::TAP_GUARD_MS)]
+    pub guard_ms: u32,
+}
+
+/// What is on the screen, worked out once per render with one run of the engine.
+enum View {
+    RulesDamaged,
+    Picker {
+        unknown: Option<String>,
+    },
+    Who {
+        place: String,
+    },
+    Question {
+        fact: Fact,
+        remaining: usize,
+        short: String,
+    },
+    Results {
+        place: String,
+        report: Rc<Report>,
+        remaining: usize,
+        implied: Vec<(Fact, AttrValue)>,
+    },
+}
+
+impl View {
+    /// Which screen this is, for the history: a new key is a new entry.
+    fn key(&self) -> String {
+        match self {
+            View::RulesDamaged => "error".into(),
+            View::Picker { .. } => "picker".into(),
+            View::Who { .. } => "who".into(),
+            View::Question { fact, .. } => format!("q:{}", fact.key()),
+            View::Results { .. } => "results".into(),
+        }
+    }
+}
+
+/// The office to ask when a place's recorded policy has ended or is missing:
+/// the 民政局 of the place chosen, or of the person's county.
+fn ask_office(rules: &RuleSet, code: &str) -> String {
+    match rules.region(code) {
+        Some(region) => format!("{}民政局", region.short_name),
+        None => "户籍所在县（市、区）民政局".to_string(),
+    }
+}
+
+fn view(state: &State, rules: &RuleSet, date: Date, lang: Lang) -> View {
+    let Some(code) = &state.region else {
+        return View::Picker { unknown: None };
+    };
+    let Ok(plan) = Plan::new(rules, code) else {
+        return View::Picker {
+            unknown: Some(code.clone()),
+        };
+    };
+    let (place, short) = place_names(lang, rules, code);
+    if state.who.is_none() {
+        return View::Who { place };
+    }
+    let answers = state.answers();
+    let (next, remaining, quick) = questionnaire::screen(&plan, date, &answers, state.asked());
+    match next.filter(|_| !state.show_results) {
+        Some(fact) => View::Question {
+            fact,
+            remaining,
+            short,
+        },
+        None => match plan.evaluate_with(date, &answers, quick) {
+            Ok(evaluation) => View::Results {
+                place,
+                report: Rc::new(Report::new(lang, &evaluation, &ask_office(rules, code))),
+                remaining: if next.is_some() { remaining } else { 0 },
+                implied: evaluation
+                    .implied
+                    .iter()
+                    .map(|(f, i)| (*f, AttrValue::from(lang.t(i.because_zh, i.because_en))))
+                    .collect(),
+            },
+            Err(_) => View::RulesDamaged,
+        },
+    }
 }
 
 /// One person's check, from the region to the results. Everything they
@@ -68,70 +158,113 @@ pub fn Session(props: &SessionProps) -> Html {
             on_lang.emit(*lang);
         });
     }
-    let on_language = {
-        let state = state.clone();
-        let follow = props.follow_address;
-        Callback::from(move |_| {
-            state.dispatch(Action::ToggleLanguage);
-            if follow {
-                // Kept in the address, so a reload keeps the language.
-                let mut query = Query::parse(&start::current_search());
-                query.lang = match state.lang {
-                    Lang::Zh => Some(Lang::En),
-                    Lang::En => None,
-                };
-                start::replace_address(
-                    &query.with_region(query.region.clone().as_deref()),
-                    &start::current_hash(),
-                );
-            }
-        })
-    };
 
-    // Back and Forward move between the region list and a region.
+    let rules = rules::embedded();
+    let current = match rules {
+        Ok(rules) => view(&state, rules, props.date, lang),
+        Err(_) => View::RulesDamaged,
+    };
+    let key = current.key();
+
+    // ---- The history: one entry per screen (see nav.rs) ----
+    let follow = props.follow_address;
+    let mode = props.mode;
+    // This session's place in the history, and on a kiosk its screens in memory.
+    let nav_state = use_mut_ref(|| {
+        let index = Entry::current().map(|e| e.index).unwrap_or(0);
+        let session = (js_sys::Math::random() * f64::from(u32::MAX)) as u32;
+        (
+            Entry { index, session },
+            index,
+            None::<String>,
+            false,
+            Vec::<(u32, State)>::new(),
+        )
+    });
+    {
+        let nav_state = nav_state.clone();
+        let state = (*state).clone();
+        let key = key.clone();
+        use_effect(move || {
+            if follow {
+                let mut nav = nav_state.borrow_mut();
+                let (entry, _, last_key, quiet, snapshots) = &mut *nav;
+                let moved = last_key.as_ref().is_some_and(|k| *k != key) && !*quiet;
+                if moved {
+                    entry.index += 1;
+                }
+                let address = nav::address_for(&state, mode, rules::fingerprint(), *entry);
+                if moved {
+                    nav::push(&address, *entry);
+                } else if address != nav::current_address() || Entry::current() != Some(*entry) {
+                    nav::replace(&address, *entry);
+                }
+                if mode == Mode::Kiosk {
+                    snapshots.retain(|(i, _)| *i < entry.index);
+                    snapshots.push((entry.index, state));
+                }
+                *last_key = Some(key);
+                *quiet = false;
+            }
+        });
+    }
+    // Back and Forward: the check as that entry holds it.
     {
         let state = state.clone();
-        use_effect_with(props.follow_address, move |follow| {
+        let nav_state = nav_state.clone();
+        let date = props.date;
+        let kiosk_region = props.region.as_ref().map(|r| r.to_string());
+        use_effect_with(follow, move |follow| {
             let listener = follow.then(|| {
-                EventListener::new(&gloo::utils::window(), "popstate", move |_| {
-                    let query = Query::parse(&start::current_search());
-                    state.dispatch(Action::FromAddress(query.region));
+                EventListener::new(&gloo::utils::window(), "popstate", move |event| {
+                    let event: &web_sys::PopStateEvent = wasm_bindgen::JsCast::unchecked_ref(event);
+                    let entry = Entry::from_js(&event.state());
+                    let mut nav = nav_state.borrow_mut();
+                    let (ours, _, _, quiet, snapshots) = &mut *nav;
+                    let to = if mode == Mode::Kiosk {
+                        // Only this session's own screens; anything older is gone.
+                        entry
+                            .filter(|e| e.session == ours.session)
+                            .and_then(|e| snapshots.iter().find(|(i, _)| *i == e.index))
+                            .map(|(_, s)| s.clone())
+                            .unwrap_or_else(|| State::new(kiosk_region.clone()))
+                    } else {
+                        state_from_address(date)
+                    };
+                    if let Some(e) =
+                        entry.filter(|e| mode != Mode::Kiosk || e.session == ours.session)
+                    {
+                        ours.index = e.index;
+                    }
+                    *quiet = true;
+                    drop(nav);
+                    state.dispatch(Action::Restore(Box::new(to)));
                 })
             });
             move || drop(listener)
         });
     }
 
-    // The region goes into the address (a new history entry, so the phone's
-    // Back button returns to the region list), keeping the other parameters.
-    let record_in_address = {
-        let follow = props.follow_address;
-        move |region: Option<&str>| {
-            if follow {
-                let query = Query::parse(&start::current_search());
-                start::push_search(&query.with_region(region));
-            }
-        }
-    };
+    // In a portal the region is fixed by the portal's link.
+    let fixed_region = props.mode == Mode::Embed && props.region.is_some();
     let on_choose = {
         let state = state.clone();
-        let record = record_in_address;
         Callback::from(move |code: AttrValue| {
-            record(Some(&code));
             state.dispatch(Action::ChooseRegion(code.to_string()));
             scroll_to_top();
         })
     };
-    // In a portal the region is fixed by the portal's link.
-    let fixed_region = props.mode == Mode::Embed && props.region.is_some();
     let on_change_region = (!fixed_region).then(|| {
         let state = state.clone();
         Callback::from(move |_| {
-            record_in_address(None);
             state.dispatch(Action::ChangeRegion);
             scroll_to_top();
         })
     });
+    let on_language = {
+        let state = state.clone();
+        Callback::from(move |_| state.dispatch(Action::ToggleLanguage))
+    };
     let remember = props.follow_address && props.mode == Mode::Normal;
     let on_text_size = {
         let state = state.clone();
@@ -170,167 +303,160 @@ pub fn Session(props: &SessionProps) -> Html {
             scroll_to_top();
         })
     };
-
-    // The hand-off link: the answers on the path, in the fragment.
-    let fragment = match (&state.region, state.who) {
-        (Some(region), Some(who)) if !state.path.is_empty() => Some(handoff::encode(
-            rules::fingerprint(),
-            region,
-            who,
-            &state.path,
-            &state.stored,
-            state.stored.birth_date(),
-        )),
-        _ => None,
-    };
-    let at_results = use_mut_ref(|| false);
-    // On a personal device the address carries the answers while the results
-    // show, so a reload or a bookmark brings them back. Never on a kiosk.
-    {
-        let fragment = fragment.clone();
-        let at_results = at_results.clone();
-        let keep = props.mode == Mode::Normal && props.follow_address;
-        use_effect(move || {
-            if keep {
-                let hash = match (*at_results.borrow(), &fragment) {
-                    (true, Some(f)) => format!("#{f}"),
-                    _ => String::new(),
-                };
-                if start::current_hash() != hash {
-                    start::replace_address(&start::current_search(), &hash);
-                }
+    // 上一题: the browser's own Back where the previous screen is one of ours,
+    // so the history stays one line; otherwise straight back.
+    let on_back = {
+        let state = state.clone();
+        let nav_state = nav_state.clone();
+        Callback::from(move |_| {
+            let mut nav = nav_state.borrow_mut();
+            let (entry, start_index, _, quiet, _) = &mut *nav;
+            if follow && entry.index > *start_index {
+                drop(nav);
+                nav::back();
+            } else {
+                *quiet = true;
+                drop(nav);
+                state.dispatch(Action::Back);
             }
-        });
-    }
-    *at_results.borrow_mut() = false;
+            scroll_to_top();
+        })
+    };
 
-    let content = match rules::embedded() {
-        Err(_) => {
-            html! { <p class="notice notice--error" role="alert">{ lang.t("政策资料读取失败，请刷新页面再试。", "The policy data could not be read. Please reload the page.") }</p> }
-        }
-        Ok(rules) => match &state.region {
-            None => html! { <RegionPicker {on_choose} /> },
-            Some(code) => match Plan::new(rules, code) {
-                Err(_) => html! {
-                    <>
-                        <p class="notice" role="status">
-                            { match lang {
-                                Lang::Zh => format!("暂时没有地区代码 {code} 的养老服务政策资料。请从下面的地区中选择。"),
-                                Lang::En => format!("There is no elderly-care policy data for region code {code} yet. Please choose from the regions below."),
-                            } }
-                        </p>
-                        <RegionPicker {on_choose} />
-                    </>
-                },
-                Ok(plan) => {
-                    let (place, short) = place_names(lang, rules, code);
-                    match state.who {
-                        None => html! {
-                            <WhoPicker
-                                place={AttrValue::from(place)}
-                                on_choose={
-                                    let state = state.clone();
-                                    Callback::from(move |who| {
-                                        state.dispatch(Action::ChooseWho(who));
-                                        scroll_to_top();
-                                    })
-                                }
-                                {on_change_region}
-                            />
-                        },
-                        Some(who) => {
-                            let answers = state.answers();
-                            let asked = state.asked();
-                            let (next, remaining) =
-                                questionnaire::step(&plan, props.date, &answers, asked);
-                            match next.filter(|_| !state.show_results) {
-                                Some(fact) => {
-                                    let on_answer = {
-                                        let state = state.clone();
-                                        Callback::from(move |(fact, value)| {
-                                            state.dispatch(Action::Answer(fact, value));
-                                            scroll_to_top();
-                                        })
-                                    };
-                                    let on_birth_date = {
-                                        let state = state.clone();
-                                        Callback::from(move |date| {
-                                            state.dispatch(Action::AnswerBirthDate(date));
-                                            scroll_to_top();
-                                        })
-                                    };
-                                    html! {
-                                        <Question
-                                            key={fact.key()}
-                                            {fact}
-                                            {who}
-                                            place={AttrValue::from(short)}
-                                            number={state.path.len() + 1}
-                                            at_most={remaining}
-                                            previous={state.answered.contains(fact).then(|| state.stored.get(fact))}
-                                            previous_birth={state.stored.birth_date()}
-                                            today={props.date}
-                                            {on_answer}
-                                            {on_birth_date}
-                                            on_back={step(|| Action::Back)}
-                                            on_results={step(|| Action::ShowResults)}
-                                        />
-                                    }
-                                }
-                                None => {
-                                    *at_results.borrow_mut() = true;
-                                    let link = fragment.as_ref().map(|f| {
-                                        let query = Query {
-                                            date: props.date_pinned.then_some(props.date),
-                                            lang: lang.is_en().then_some(Lang::En),
-                                            ..Query::default()
-                                        };
-                                        AttrValue::from(format!(
-                                            "{}{}#{f}",
-                                            start::page_base(),
-                                            query.with_region(Some(code))
-                                        ))
-                                    });
-                                    let on_change = {
-                                        let state = state.clone();
-                                        Callback::from(move |(fact, value)| {
-                                            state.dispatch(Action::Answer(fact, value));
-                                            state.dispatch(Action::ShowResults);
-                                        })
-                                    };
-                                    html! {
-                                        <Results
-                                            code={AttrValue::from(code.clone())}
-                                            place={AttrValue::from(place)}
-                                            {who}
-                                            date={props.date}
-                                            {answers}
-                                            path={state.path.clone()}
-                                            remaining={if next.is_some() { remaining } else { 0 }}
-                                            {on_change}
-                                            {link}
-                                            on_summary={on_summary.clone()}
-                                            clickable_link={props.mode != Mode::Kiosk}
-                                            on_continue={step(|| Action::ContinueQuestions)}
-                                            on_restart={step(|| Action::Restart)}
-                                            {on_change_region}
-                                        />
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-            },
+    let content = match &current {
+        View::RulesDamaged => html! {
+            <p class="notice notice--error" role="alert">{ lang.t("政策资料读取失败，请刷新页面再试。", "The policy data could not be read. Please reload the page.") }</p>
         },
+        View::Picker { unknown } => html! {
+            <>
+                if let Some(code) = unknown {
+                    <p class="notice" role="status">
+                        { match lang {
+                            Lang::Zh => format!("暂时没有地区代码 {code} 的养老服务政策资料。请从下面的地区中选择。"),
+                            Lang::En => format!("There is no elderly-care policy data for region code {code} yet. Please choose from the regions below."),
+                        } }
+                    </p>
+                }
+                <RegionPicker {on_choose} date={props.date} />
+            </>
+        },
+        View::Who { place } => html! {
+            <WhoPicker
+                place={AttrValue::from(place.clone())}
+                on_choose={
+                    let state = state.clone();
+                    Callback::from(move |who| {
+                        state.dispatch(Action::ChooseWho(who));
+                        scroll_to_top();
+                    })
+                }
+                {on_change_region}
+            />
+        },
+        View::Question {
+            fact,
+            remaining,
+            short,
+        } => {
+            let on_answer = {
+                let state = state.clone();
+                Callback::from(move |(fact, value)| {
+                    state.dispatch(Action::Answer(fact, value));
+                    scroll_to_top();
+                })
+            };
+            let on_birth_date = {
+                let state = state.clone();
+                Callback::from(move |date| {
+                    state.dispatch(Action::AnswerBirthDate(date));
+                    scroll_to_top();
+                })
+            };
+            let fact = *fact;
+            html! {
+                <Question
+                    key={format!("{}-{}", state.path.len(), fact.key())}
+                    {fact}
+                    who={state.who.unwrap_or(Who::Family)}
+                    place={AttrValue::from(short.clone())}
+                    number={state.path.len() + 1}
+                    at_most={*remaining}
+                    previous={state.answered.contains(fact).then(|| state.stored.get(fact))}
+                    previous_birth={state.stored.birth_date()}
+                    today={props.date}
+                    {on_answer}
+                    {on_birth_date}
+                    {on_back}
+                    on_results={step(|| Action::ShowResults)}
+                    guard_ms={props.guard_ms}
+                />
+            }
+        }
+        View::Results {
+            place,
+            report,
+            remaining,
+            implied,
+            ..
+        } => {
+            let code = state.region.clone().unwrap_or_default();
+            let link =
+                state
+                    .link_parts()
+                    .filter(|_| !state.path.is_empty())
+                    .map(|(region, who)| {
+                        let query = Query {
+                            date: props.date_pinned.then_some(props.date),
+                            lang: lang.is_en().then_some(Lang::En),
+                            ..Query::default()
+                        };
+                        let fragment = handoff::encode(
+                            rules::fingerprint(),
+                            region,
+                            who,
+                            &state.path,
+                            &state.stored,
+                            state.stored.birth_date(),
+                            true,
+                        );
+                        AttrValue::from(format!(
+                            "{}{}#{fragment}",
+                            start::page_base(),
+                            query.with_region(Some(region))
+                        ))
+                    });
+            let on_change = {
+                let state = state.clone();
+                Callback::from(move |(fact, value)| {
+                    state.dispatch(Action::Answer(fact, value));
+                    state.dispatch(Action::ShowResults);
+                })
+            };
+            html! {
+                <Results
+                    code={AttrValue::from(code)}
+                    place={AttrValue::from(place.clone())}
+                    who={state.who.unwrap_or(Who::Family)}
+                    date={props.date}
+                    report={report.clone()}
+                    answers={state.answers()}
+                    path={state.path.clone()}
+                    implied={implied.clone()}
+                    remaining={*remaining}
+                    {on_change}
+                    {link}
+                    on_summary={on_summary.clone()}
+                    clickable_link={props.mode != Mode::Kiosk}
+                    on_continue={step(|| Action::ContinueQuestions)}
+                    on_restart={step(|| Action::Restart)}
+                    {on_change_region}
+                />
+            }
+        }
     };
 
     // Which screen shows, for the read-aloud switch.
-    let screen_key = AttrValue::from(match (&state.region, state.who) {
-        (None, _) => "picker".to_string(),
-        (Some(_), None) => "who".to_string(),
-        _ => format!("{}|{}", state.path.len(), *announcement),
-    });
+    let screen_key = AttrValue::from(format!("{key}|{}|{}", state.path.len(), *announcement));
     let embed = props.mode == Mode::Embed;
     html! {
         <div
@@ -344,7 +470,12 @@ pub fn Session(props: &SessionProps) -> Html {
             lang={lang.code()}
         >
             <ContextProvider<Lang> context={lang}>
-            if !embed {
+            if embed {
+                // A portal gives the page its own header: the display switches stay, compact.
+                <div class="embed-tools">
+                    <DisplayControl display={state.display} {on_text_size} {on_toggle_contrast} on_language={Some(on_language)} />
+                </div>
+            } else {
                 <Header
                     display={state.display}
                     {on_text_size}
@@ -361,11 +492,26 @@ pub fn Session(props: &SessionProps) -> Html {
                 <p class="visually-hidden" aria-live="polite" data-announce="">{ (*announcement).clone() }</p>
             </main>
             if !embed {
-                <Footer />
+                <Footer remembers={remember} />
             }
             </ContextProvider<Lang>>
         </div>
     }
+}
+
+/// The check as the address holds it (the browser's Back and Forward, a reload).
+fn state_from_address(date: Date) -> State {
+    let query = Query::parse(&start::current_search());
+    let hash = start::current_hash();
+    if hash.len() > 1 {
+        if let Ok(link) = rules::embedded()
+            .map_err(|e| handoff::LinkError(e.to_string()))
+            .and_then(|r| handoff::decode(&hash, rules::fingerprint(), r, date))
+        {
+            return State::restored(&link);
+        }
+    }
+    State::new(query.region)
 }
 
 /// The region's full name and short name; a code below a region we have

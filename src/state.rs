@@ -64,8 +64,14 @@ impl State {
             state.path.push(fact);
         }
         state.stored.set_birth_date(link.birth_date);
-        state.show_results = true;
+        state.show_results = link.at_results;
         state
+    }
+
+    /// Where the check stands as a link or the address holds it (region,
+    /// who, the answers on the path), or None before someone said who.
+    pub fn link_parts(&self) -> Option<(&str, Who)> {
+        Some((self.region.as_deref()?, self.who?))
     }
 
     /// The answers on the current path: what the engine decides with.
@@ -84,6 +90,30 @@ impl State {
         answers
     }
 
+    /// The latest answer wins: an earlier one it contradicts (有赡养人, then
+    /// 特困) leaves the path, and what follows from the new one takes its place.
+    fn drop_contradicted(&mut self, latest: Fact) {
+        loop {
+            let Some(broken) = self.answers().contradiction() else {
+                return;
+            };
+            let other = if broken.if_fact == latest {
+                broken.then_fact
+            } else {
+                broken.if_fact
+            };
+            self.path.retain(|f| *f != other);
+            let _ = self.stored.set(other, None);
+            self.answered = {
+                let mut set = FactSet::EMPTY;
+                for f in self.answered.iter().filter(|f| *f != other) {
+                    set.insert(f);
+                }
+                set
+            };
+        }
+    }
+
     /// The questions on the path, as a set (never asked again).
     pub fn asked(&self) -> FactSet {
         let mut set = FactSet::EMPTY;
@@ -99,8 +129,9 @@ pub enum Action {
     ChooseRegion(String),
     /// Back to the region picker (answers are kept).
     ChangeRegion,
-    /// The address changed (the browser's Back and Forward buttons).
-    FromAddress(Option<String>),
+    /// The browser's Back or Forward button: the check as that entry holds it.
+    /// Answers given since stay remembered (shown again if asked again).
+    Restore(Box<State>),
     ChooseWho(Who),
     /// Back to the "who is answering" screen.
     ChangeWho,
@@ -138,12 +169,21 @@ impl Reducible for State {
                 next.region = Some(code);
             }
             Action::ChangeRegion => next.region = None,
-            Action::FromAddress(region) => {
-                if region != next.region {
-                    next.path.clear();
-                    next.show_results = false;
+            Action::Restore(to) => {
+                let mut stored = next.stored.clone();
+                for &fact in &to.path {
+                    let _ = stored.set(fact, to.stored.get(fact));
                 }
-                next.region = region;
+                if to.path.contains(&Fact::Age) {
+                    stored.set_birth_date(to.stored.birth_date());
+                }
+                next = State {
+                    stored,
+                    answered: next.answered.union(to.answered),
+                    display: next.display,
+                    lang: next.lang,
+                    ..*to
+                };
             }
             Action::ChooseWho(who) => next.who = Some(who),
             Action::ChangeWho => next.who = None,
@@ -158,6 +198,7 @@ impl Reducible for State {
                     if !next.path.contains(&fact) {
                         next.path.push(fact);
                     }
+                    next.drop_contradicted(fact);
                 }
             }
             Action::AnswerBirthDate(birth) => {
@@ -237,6 +278,45 @@ mod tests {
         ]);
         let on = s.answers().on(Date::new(2026, 11, 22).unwrap()).unwrap();
         assert_eq!(on.get(Fact::Age), Some(76));
+    }
+
+    #[test]
+    fn the_latest_answer_wins_over_one_it_contradicts() {
+        let s = run(vec![
+            Action::ChooseWho(Who::Family),
+            Action::Answer(Fact::Age, Some(80)),
+            Action::Answer(Fact::NoSupporter, Some(0)),
+            Action::Answer(
+                Fact::Economic,
+                Fact::Economic.choice_index("tekun_scattered"),
+            ),
+        ]);
+        assert_eq!(s.path, vec![Fact::Age, Fact::Economic]);
+        assert!(s.answers().contradiction().is_none());
+        let (implied, _) = s.answers().implied();
+        assert_eq!(implied.get(Fact::NoSupporter), Some(1));
+    }
+
+    #[test]
+    fn back_and_forward_keep_later_answers_remembered() {
+        let mut earlier = (*run(vec![
+            Action::ChooseWho(Who::Family),
+            Action::Answer(Fact::Age, Some(72)),
+        ]))
+        .clone();
+        earlier.show_results = false;
+        let s = run(vec![
+            Action::ChooseWho(Who::Family),
+            Action::Answer(Fact::Age, Some(72)),
+            Action::Answer(Fact::Living, Some(0)),
+            Action::Restore(Box::new(earlier)),
+        ]);
+        assert_eq!(s.path, vec![Fact::Age]);
+        assert_eq!(
+            s.stored.get(Fact::Living),
+            Some(0),
+            "shown again if asked again"
+        );
     }
 
     #[test]

@@ -10,15 +10,65 @@ pub struct HandOffProps {
     pub clickable: bool,
 }
 
+/// A method of `navigator` (`share`, or `clipboard.writeText`), if the browser has it.
+fn navigator_fn(path: &[&str]) -> Option<(wasm_bindgen::JsValue, js_sys::Function)> {
+    let mut this: wasm_bindgen::JsValue = web_sys::window()?.navigator().into();
+    let (last, parents) = path.split_last()?;
+    for p in parents {
+        this = js_sys::Reflect::get(&this, &(*p).into()).ok()?;
+        if this.is_undefined() || this.is_null() {
+            return None;
+        }
+    }
+    let f = js_sys::Reflect::get(&this, &(*last).into()).ok()?;
+    wasm_bindgen::JsCast::dyn_into::<js_sys::Function>(f)
+        .ok()
+        .map(|f| (this, f))
+}
+
 /// The results on another device: a QR code of the hand-off link, made here
-/// in the browser, and the link itself. On paper too.
+/// in the browser, the system's share sheet or a copy button where the
+/// browser has them, and the link itself. On paper too.
 #[function_component]
 pub fn HandOff(props: &HandOffProps) -> Html {
     let lang = use_context::<Lang>().unwrap_or_default();
     let svg = use_memo(props.link.clone(), |link| qr_svg(link));
+    let copied = use_state(|| false);
+    let can_share = props.clickable && navigator_fn(&["share"]).is_some();
+    let can_copy = props.clickable && navigator_fn(&["clipboard", "writeText"]).is_some();
+    let share = {
+        let link = props.link.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some((this, f)) = navigator_fn(&["share"]) {
+                let data = js_sys::Object::new();
+                let _ = js_sys::Reflect::set(&data, &"title".into(), &"养老服务查询结果".into());
+                let _ = js_sys::Reflect::set(&data, &"url".into(), &link.as_str().into());
+                // The promise is refused when the person closes the sheet: nothing to do.
+                if let Ok(p) = f.call1(&this, &data) {
+                    if let Ok(p) = wasm_bindgen::JsCast::dyn_into::<js_sys::Promise>(p) {
+                        let ignore = wasm_bindgen::closure::Closure::<
+                            dyn FnMut(wasm_bindgen::JsValue),
+                        >::new(|_| {});
+                        let _ = p.catch(&ignore);
+                        ignore.forget();
+                    }
+                }
+            }
+        })
+    };
+    let copy = {
+        let (link, copied) = (props.link.clone(), copied.clone());
+        Callback::from(move |_: MouseEvent| {
+            if let Some((this, f)) = navigator_fn(&["clipboard", "writeText"]) {
+                if f.call1(&this, &link.as_str().into()).is_ok() {
+                    copied.set(true);
+                }
+            }
+        })
+    };
     html! {
-        <section class="handoff" aria-labelledby="handoff-title" data-handoff="">
-            <h3 id="handoff-title" class="group__title">{ lang.t("在手机上继续看", "Continue on a phone") }</h3>
+        <section class="handoff" id="handoff" aria-labelledby="handoff-title" data-handoff="">
+            <h3 id="handoff-title" class="group__title" tabindex="-1">{ lang.t("发到手机", "Send to a phone") }</h3>
             <p class="hint">
                 { lang.t(
                     "用手机扫一扫下面的二维码，就能在手机上打开这份结果。回答只在链接里，不会上传到任何服务器。",
@@ -32,13 +82,33 @@ pub fn HandOff(props: &HandOffProps) -> Html {
             } else {
                 <p class="hint">{ lang.t("链接太长，无法生成二维码，请复制下面的链接。", "The link is too long for a QR code; copy the link below.") }</p>
             }
-            <p class="handoff__link">
-                if props.clickable {
-                    <a href={props.link.clone()} data-handoff-link="">{ props.link.clone() }</a>
-                } else {
-                    <span data-handoff-link="">{ props.link.clone() }</span>
-                }
-            </p>
+            if can_share || can_copy {
+                <p class="handoff__buttons no-print">
+                    if can_share {
+                        <button type="button" class="button button--secondary" data-action="share" onclick={share}>
+                            { lang.t("分享", "Share") }
+                        </button>
+                    }
+                    if can_copy {
+                        <button type="button" class="button button--secondary" data-action="copy-link" onclick={copy}>
+                            { lang.t("复制链接", "Copy the link") }
+                        </button>
+                    }
+                    if *copied {
+                        <span class="handoff__copied" role="status">{ lang.t("已复制", "Copied") }</span>
+                    }
+                </p>
+            }
+            <details class="handoff__more">
+                <summary>{ lang.t("显示链接", "Show the link") }</summary>
+                <p class="handoff__link">
+                    if props.clickable {
+                        <a href={props.link.clone()} data-handoff-link="">{ props.link.clone() }</a>
+                    } else {
+                        <span data-handoff-link="">{ props.link.clone() }</span>
+                    }
+                </p>
+            </details>
         </section>
     }
 }

@@ -1,3 +1,4 @@
+use super::display::DisplayControl;
 use super::read_aloud::ReadAloud;
 use crate::i18n::Lang;
 use crate::state::Display;
@@ -21,15 +22,11 @@ pub struct HeaderProps {
     pub on_language: Callback<()>,
 }
 
-/// The words of the three text sizes.
-const SIZES: [(&str, &str); 3] = [("标准", "Standard"), ("大", "Large"), ("特大", "Largest")];
-
-/// The title, the display switches (text size, contrast, read aloud), and on
-/// a kiosk the 重新开始 button.
+/// The title and one compact row of tools: the display switches folded into
+/// one button, 朗读, and on a kiosk 重新开始.
 #[function_component]
 pub fn Header(props: &HeaderProps) -> Html {
     let lang = use_context::<Lang>().unwrap_or_default();
-    let contrast = props.display.contrast;
     html! {
         <header class="header">
             <div class="header__titles">
@@ -47,41 +44,9 @@ pub fn Header(props: &HeaderProps) -> Html {
                         { lang.t("重新开始", "Start again") }
                     </button>
                 }
-                <div class="text-size" role="group" aria-labelledby="text-size-label">
-                    <span class="text-size__label" id="text-size-label">{ lang.t("字号", "Text") }</span>
-                    { for SIZES.iter().enumerate().map(|(i, (zh, en))| {
-                        let size = i as u8;
-                        let pressed = props.display.text_size == size;
-                        html! {
-                            <button type="button"
-                                class={classes!("button", "button--quiet", "text-size__button", pressed.then_some("text-size__button--on"))}
-                                data-text-size={size.to_string()}
-                                aria-pressed={pressed.to_string()}
-                                onclick={props.on_text_size.reform(move |_: MouseEvent| size)}>
-                                { lang.t(zh, en) }
-                            </button>
-                        }
-                    }) }
-                </div>
-                <button
-                    type="button"
-                    class={classes!("button", "button--quiet", "header__switch", contrast.then_some("header__switch--on"))}
-                    data-action="contrast"
-                    aria-pressed={contrast.to_string()}
-                    onclick={props.on_toggle_contrast.reform(|_: MouseEvent| ())}
-                >
-                    { lang.t("高对比度", "High contrast") }
-                </button>
-                <button
-                    type="button"
-                    class="button button--quiet header__switch"
-                    data-action="language"
-                    lang={if lang.is_en() { "zh-CN" } else { "en" }}
-                    onclick={props.on_language.reform(|_: MouseEvent| ())}
-                >
-                    { if lang.is_en() { "中文" } else { "English" } }
-                </button>
                 <ReadAloud screen={props.screen.clone()} />
+                <DisplayControl display={props.display} on_text_size={props.on_text_size.clone()}
+                    on_toggle_contrast={props.on_toggle_contrast.clone()} on_language={Some(props.on_language.clone())} />
             </div>
         </header>
     }

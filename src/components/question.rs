@@ -25,6 +25,28 @@ pub struct QuestionProps {
     pub on_birth_date: Callback<Date>,
     pub on_back: Callback<()>,
     pub on_results: Callback<()>,
+    /// How long after it appears the question starts taking taps, so a
+    /// double tap on the last answer never answers this one unseen.
+    #[prop_or(TAP_GUARD_MS)]
+    pub guard_ms: u32,
+}
+
+/// A double tap comes 100–300 ms apart; nobody reads a new question that fast.
+pub const TAP_GUARD_MS: u32 = 350;
+
+/// True once `ms` have passed since the component appeared (at once for 0).
+#[hook]
+fn use_ready_after(ms: u32) -> bool {
+    let ready = use_state(|| ms == 0);
+    {
+        let ready = ready.clone();
+        use_effect_with(ms, move |ms| {
+            let timer = (*ms > 0)
+                .then(|| gloo::timers::callback::Timeout::new(*ms, move || ready.set(true)));
+            move || drop(timer)
+        });
+    }
+    *ready
 }
 
 /// One question on its own screen: large answer buttons, always 不知道, 上一题,
@@ -37,8 +59,18 @@ pub fn Question(props: &QuestionProps) -> Html {
         use_effect_with(props.fact, move |_| focus(&heading));
     }
     let lang = use_context::<Lang>().unwrap_or_default();
+    let ready = use_ready_after(props.guard_ms);
     let fact = props.fact;
     let title = questions::question_in(lang, fact, props.who, &props.place);
+    // A tap before the question could be seen is dropped, not taken for an answer.
+    let on_answer = {
+        let on_answer = props.on_answer.clone();
+        Callback::from(move |answer: (Fact, Option<i32>)| {
+            if ready {
+                on_answer.emit(answer);
+            }
+        })
+    };
     let done = props.number.saturating_sub(1);
     let total = done + props.at_most.max(1);
     let progress_text = match (lang, props.at_most <= 1) {
@@ -57,8 +89,9 @@ pub fn Question(props: &QuestionProps) -> Html {
                 previous={props.previous.flatten()}
                 previous_birth={props.previous_birth}
                 today={props.today}
-                on_answer={props.on_answer.clone()}
+                on_answer={on_answer.clone()}
                 on_birth_date={props.on_birth_date.clone()}
+                guard_ms={props.guard_ms}
             />
         }
     } else {
@@ -68,7 +101,7 @@ pub fn Question(props: &QuestionProps) -> Html {
                 { for options.into_iter().map(|o| {
                     let selected = props.previous == Some(o.value);
                     let value = o.value;
-                    let onclick = props.on_answer.reform(move |_: MouseEvent| (fact, value));
+                    let onclick = on_answer.reform(move |_: MouseEvent| (fact, value));
                     html! {
                         <li key={o.key.clone()}>
                             <button type="button"
@@ -85,9 +118,9 @@ pub fn Question(props: &QuestionProps) -> Html {
         }
     };
     let unknown_selected = props.previous == Some(None);
-    let on_unknown = props.on_answer.reform(move |_: MouseEvent| (fact, None));
+    let on_unknown = on_answer.reform(move |_: MouseEvent| (fact, None));
     html! {
-        <section class="question" data-fact={fact.key()} aria-labelledby="question-title">
+        <section class="question" data-fact={fact.key()} data-ready={ready.then_some("")} aria-labelledby="question-title">
             <div class="progress">
                 <p class="progress__text">{ progress_text.clone() }</p>
                 <progress class="progress__bar" max={total.to_string()} value={done.to_string()}
@@ -128,10 +161,15 @@ pub struct AgeFormProps {
     pub today: Date,
     pub on_answer: Callback<(Fact, Option<i32>)>,
     pub on_birth_date: Callback<Date>,
+    #[prop_or(TAP_GUARD_MS)]
+    pub guard_ms: u32,
 }
 
-/// The age, typed as 周岁 or as a birth date, checked kindly: a mistake gets a
-/// message saying what to type, and what was typed stays in the box.
+/// The age, typed as 周岁 or as a birth date ("1944年3月" in the same box, or
+/// year, month and day in three), checked kindly: a mistake gets a message
+/// saying what to type, and what was typed stays in the box. Only what is
+/// still needed is asked: born in March and it is December, the age is known;
+/// born this month or only the year given, "今年的生日过了吗？".
 #[function_component]
 pub fn AgeForm(props: &AgeFormProps) -> Html {
     let lang = use_context::<Lang>().unwrap_or_default();
@@ -161,12 +199,12 @@ pub fn AgeForm(props: &AgeFormProps) -> Html {
         ]
     });
 
-    // Only the birth year known: the age is one of two, and whether this
-    // year's birthday has passed settles it (asked with two buttons).
-    let year_only = use_state(|| None::<i32>);
+    // The birth year is known and whether this year's birthday has passed
+    // settles the age: asked with two buttons, which take taps only once seen.
+    let ask_birthday = use_state(|| None::<(i32, f64)>);
     let onsubmit = {
         let refs = refs.clone();
-        let year_only = year_only.clone();
+        let ask_birthday = ask_birthday.clone();
         let (by_birth, age, birth, error) =
             (by_birth.clone(), age.clone(), birth.clone(), error.clone());
         let on_answer = props.on_answer.clone();
@@ -180,42 +218,40 @@ pub fn AgeForm(props: &AgeFormProps) -> Html {
                     .map(|input| input.value())
                     .unwrap_or_else(|| fallback.to_string())
             };
-            if *by_birth {
+            let input = if *by_birth {
                 let (y, m, d) = (read(1, &birth[0]), read(2, &birth[1]), read(3, &birth[2]));
-                if m.trim().is_empty() && d.trim().is_empty() {
-                    // The year alone: checked as a date on 1 January, then the birthday question.
-                    match questions::parse_birth_date_in(lang, &y, "1", "1", today) {
-                        Ok(date) => {
-                            error.set(None);
-                            year_only.set(Some(date.year()));
-                        }
-                        Err(message) => error.set(Some(message)),
-                    }
-                    return;
-                }
-                year_only.set(None);
-                match questions::parse_birth_date_in(lang, &y, &m, &d, today) {
-                    Ok(date) => {
-                        error.set(None);
-                        on_birth_date.emit(date);
-                    }
-                    Err(message) => error.set(Some(message)),
-                }
+                questions::parse_birth_parts_in(lang, &y, &m, &d, today)
             } else {
-                match questions::parse_age_in(lang, &read(0, &age)) {
-                    Ok(years) => {
-                        error.set(None);
-                        on_answer.emit((Fact::Age, Some(years)));
-                    }
-                    Err(message) => error.set(Some(message)),
+                questions::parse_age_input_in(lang, &read(0, &age), today)
+            };
+            match input.map(|i| i.settle(today)) {
+                Ok(questions::AgeAnswer::Years(years)) => {
+                    error.set(None);
+                    ask_birthday.set(None);
+                    on_answer.emit((Fact::Age, Some(years)));
+                }
+                Ok(questions::AgeAnswer::Born(date)) => {
+                    error.set(None);
+                    ask_birthday.set(None);
+                    on_birth_date.emit(date);
+                }
+                Ok(questions::AgeAnswer::AskBirthday(year)) => {
+                    error.set(None);
+                    ask_birthday.set(Some((year, js_sys::Date::now())));
+                }
+                Err(message) => {
+                    ask_birthday.set(None);
+                    error.set(Some(message));
                 }
             }
         })
     };
     let toggle = {
-        let (by_birth, error) = (by_birth.clone(), error.clone());
+        let (by_birth, error, ask_birthday) =
+            (by_birth.clone(), error.clone(), ask_birthday.clone());
         Callback::from(move |_: MouseEvent| {
             error.set(None);
+            ask_birthday.set(None);
             by_birth.set(!*by_birth);
         })
     };
@@ -241,41 +277,50 @@ pub fn AgeForm(props: &AgeFormProps) -> Html {
             </label>
         }
     };
+    let guard = f64::from(props.guard_ms);
     html! {
         <form class="age-form" novalidate=true {onsubmit}>
             if *by_birth {
                 <fieldset class="birth">
-                    <legend>{ lang.t("出生日期", "Date of birth") }</legend>
+                    <legend>{ lang.t("出生日期（记不清日子可以只填年、月）", "Date of birth (the day may be left out)") }</legend>
                     { field("birth-year", lang.t("年", "year"), 0, "input--year") }
                     { field("birth-month", lang.t("月", "month"), 1, "input--short") }
                     { field("birth-day", lang.t("日", "day"), 2, "input--short") }
                 </fieldset>
             } else {
                 <label class="field" for="age">
-                    <span class="field__label">{ lang.t("年龄（周岁）", "Age (full years)") }</span>
+                    <span class="field__label">{ lang.t("年龄（周岁），或出生年月", "Age (full years), or year and month of birth") }</span>
                     <span class="field__row">
                         <input id="age" class="input input--age" type="text" inputmode="numeric"
                             autocomplete="off" value={(*age).clone()} ref={refs[0].clone()}
+                            placeholder={lang.t("如 82 或 1944年3月", "e.g. 82 or 1944-03")}
                             oninput={
                                 let age = age.clone();
                                 Callback::from(move |e: InputEvent| age.set(e.target_unchecked_into::<HtmlInputElement>().value()))
                             }
                             aria-invalid={invalid.clone()} aria-describedby={described} />
-                        <span>{ lang.t("周岁", "years") }</span>
                     </span>
                 </label>
             }
-            if let (true, Some(year)) = (*by_birth, *year_only) {
+            if let Some((year, shown_at)) = *ask_birthday {
                 <div class="year-only" role="group" aria-labelledby="year-only-title">
                     <p id="year-only-title" class="field__label">
-                        { lang.t("只填了出生年份。今年的生日过了吗？", "Only the year of birth is given. Has this year's birthday passed?") }
+                        { match lang {
+                            Lang::Zh => format!("{year}年出生。今年的生日过了吗？"),
+                            Lang::En => format!("Born in {year}. Has this year's birthday passed?"),
+                        } }
                     </p>
                     { for [(true, props.today.year() - year), (false, props.today.year() - year - 1)]
                         .into_iter()
                         .filter(|(_, years)| *years >= 1 && *years <= 130)
                         .map(|(passed, years)| {
                             let on_answer = props.on_answer.clone();
-                            let onclick = Callback::from(move |_: MouseEvent| on_answer.emit((Fact::Age, Some(years))));
+                            let onclick = Callback::from(move |_: MouseEvent| {
+                                // A double tap on 下一题 must not land here unseen.
+                                if js_sys::Date::now() - shown_at >= guard {
+                                    on_answer.emit((Fact::Age, Some(years)));
+                                }
+                            });
                             let words = match (lang, passed) {
                                 (Lang::Zh, true) => format!("过了（现在{years}周岁）"),
                                 (Lang::Zh, false) => format!("还没过（现在{years}周岁）"),
@@ -298,7 +343,7 @@ pub fn AgeForm(props: &AgeFormProps) -> Html {
                 { if *by_birth {
                     lang.t("改填年龄", "Give the age instead")
                 } else {
-                    lang.t("记不清周岁？改填出生日期", "Not sure of the age? Give the date of birth")
+                    lang.t("分开填出生年、月、日", "Give the date of birth in three boxes")
                 } }
             </button>
         </form>

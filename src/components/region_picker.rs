@@ -7,6 +7,8 @@ use yew::prelude::*;
 pub struct RegionPickerProps {
     /// Called with the 6-digit code of the region chosen.
     pub on_choose: Callback<AttrValue>,
+    /// The check date: places whose recorded policies have all ended by then are marked.
+    pub date: yanglao_core::Date,
 }
 
 /// Large buttons for every region we have rules for, grouped by province.
@@ -30,6 +32,10 @@ pub fn RegionPicker(props: &RegionPickerProps) -> Html {
                     <ul class="picker__list" role="list">
                         { for group.regions.iter().map(|region| {
                             let code = AttrValue::from(region.code.clone());
+                            let ended = rules.region(&region.code).is_some_and(|r| {
+                                !r.services.is_empty()
+                                    && r.services.iter().all(|s| s.in_force_on(props.date) == yanglao_core::Status::Expired)
+                            });
                             let onclick = {
                                 let code = code.clone();
                                 props.on_choose.reform(move |_: MouseEvent| code.clone())
@@ -43,7 +49,9 @@ pub fn RegionPicker(props: &RegionPickerProps) -> Html {
                                         {onclick}
                                     >
                                         <span class="region-button__name">{ label(lang, region) }</span>
-                                        <span class="region-button__code">{ format!("{} {}", lang.t("地区代码", "Region code"), region.code) }</span>
+                                        if ended {
+                                            <span class="region-button__ended">{ lang.t("收录的政策已到期", "Recorded policies have ended") }</span>
+                                        }
                                     </button>
                                 </li>
                             }

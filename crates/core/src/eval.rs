@@ -602,9 +602,21 @@ impl<'r> Plan<'r> {
 
     /// The full evaluation, with reasons, notes and future qualification.
     pub fn evaluate(&self, date: Date, answers: &Answers) -> Result<Evaluation<'r>, CheckError> {
+        let on = answers.on(date).map_err(|e| CheckError(e.0))?;
+        let quick = self.quick(date, &on);
+        self.evaluate_with(date, answers, quick)
+    }
+
+    /// The full evaluation from statuses already worked out by [`Plan::quick`]
+    /// for the same date and answers (the questionnaire has just computed them).
+    pub fn evaluate_with(
+        &self,
+        date: Date,
+        answers: &Answers,
+        quick: Vec<Quick>,
+    ) -> Result<Evaluation<'r>, CheckError> {
         let implied = answers.implied().1;
         let answers = answers.on(date).map_err(|e| CheckError(e.0))?;
-        let quick = self.quick(date, &answers);
         let outcomes = self
             .services
             .iter()

@@ -33,10 +33,28 @@ pub fn next_question(plan: &Plan, date: Date, answers: &Answers, asked: FactSet)
 /// The next question and at most how many remain (it included), from one
 /// evaluation: what the app needs on every screen.
 pub fn step(plan: &Plan, date: Date, answers: &Answers, asked: FactSet) -> (Option<Fact>, usize) {
+    let (next, remaining, _) = screen(plan, date, answers, asked);
+    (next, remaining)
+}
+
+/// [`step`] with the statuses it worked out, for [`Plan::evaluate_with`]: a
+/// screen needs the engine to run once, whether it shows a question or the results.
+pub fn screen(
+    plan: &Plan,
+    date: Date,
+    answers: &Answers,
+    asked: FactSet,
+) -> (Option<Fact>, usize, Vec<Quick>) {
     let Ok(answers) = answers.on(date) else {
-        return (None, 0);
+        return (None, 0, Vec::new());
     };
-    let open: Vec<Fact> = ranked(&plan.quick(date, &answers))
+    let quick = plan.quick(date, &answers);
+    let (next, remaining) = next_of(&quick, asked);
+    (next, remaining, quick)
+}
+
+fn next_of(quick: &[Quick], asked: FactSet) -> (Option<Fact>, usize) {
+    let open: Vec<Fact> = ranked(quick)
         .into_iter()
         .map(|(f, _)| f)
         .filter(|f| !asked.contains(*f))
