@@ -69,9 +69,10 @@ pub fn screen_text(main: &Element) -> String {
         }
     } else if let Ok(Some(results)) = main.query_selector("section.results") {
         parts.extend(texts(&results, ".section-title, .results__summary"));
+        // Each group's title, then each line as it reads: name, what they get, where.
         for group in texts(
             &results,
-            "[data-group]:not([data-group=\"other\"]) .group__title, article.card .card__title, article.card .status",
+            "[data-group]:not([data-group=\"other\"]) .group__title, [data-group]:not([data-group=\"other\"]) .line__text, .ended > h3, .ended__ask",
         ) {
             parts.push(group);
         }

@@ -88,18 +88,22 @@ pub fn ResultLine(props: &ResultLineProps) -> Html {
             }
         </>
     };
-    let all_usual = !card.documents.is_empty() && card.documents.iter().all(|d| d.usual);
+    // Said once: whether the document names these, or they are what offices usually ask for.
+    let usual = card.documents.iter().filter(|d| d.usual).count();
+    let listed = card.documents.len() - usual;
     let documents = html! {
         <>
-            if all_usual {
+            if usual > 0 && listed == 0 {
                 <p class="hint">{ t("文件没有写要带的材料，下面是一般需要的：", "The document does not say what to bring; these are usually needed:") }</p>
+            } else if usual > 0 {
+                <p class="hint">{ t("标“文件要求”的是文件写明的，其余是一般需要的：", "Those marked “required” are named by the document; the rest are usually needed:") }</p>
             }
             <ul lang={lang.is_en().then_some("zh-CN")}>
                 { for card.documents.iter().map(|d| html! {
                     <li>
                         { d.name.clone() }
                         if d.if_any { { "（如有）" } }
-                        if d.usual && !all_usual { { "（一般需要）" } }
+                        if !d.usual && usual > 0 { { "（文件要求）" } }
                     </li>
                 }) }
             </ul>
