@@ -62,12 +62,15 @@ pub fn Question(props: &QuestionProps) -> Html {
     let ready = use_ready_after(props.guard_ms);
     let fact = props.fact;
     let title = questions::question_in(lang, fact, props.who, &props.place);
-    // A tap before the question could be seen is dropped, not taken for an answer.
-    let on_answer = {
+    // A tap before the question could be seen is dropped, not taken for an
+    // answer. Keys are never dropped: a key press activates the focused
+    // button, and focus is on the new question's heading, not on an answer
+    // (a click from a key has `detail` 0).
+    let answer_with = |value: Option<i32>| {
         let on_answer = props.on_answer.clone();
-        Callback::from(move |answer: (Fact, Option<i32>)| {
-            if ready {
-                on_answer.emit(answer);
+        Callback::from(move |e: MouseEvent| {
+            if ready || e.detail() == 0 {
+                on_answer.emit((fact, value));
             }
         })
     };
@@ -89,7 +92,9 @@ pub fn Question(props: &QuestionProps) -> Html {
                 previous={props.previous.flatten()}
                 previous_birth={props.previous_birth}
                 today={props.today}
-                on_answer={on_answer.clone()}
+                // A typed age needs typing: no stray tap can send it. Its
+                // birthday buttons, which appear under a tap, have their own guard.
+                on_answer={props.on_answer.clone()}
                 on_birth_date={props.on_birth_date.clone()}
                 guard_ms={props.guard_ms}
             />
@@ -101,7 +106,7 @@ pub fn Question(props: &QuestionProps) -> Html {
                 { for options.into_iter().map(|o| {
                     let selected = props.previous == Some(o.value);
                     let value = o.value;
-                    let onclick = on_answer.reform(move |_: MouseEvent| (fact, value));
+                    let onclick = answer_with(value);
                     html! {
                         <li key={o.key.clone()}>
                             <button type="button"
@@ -118,7 +123,7 @@ pub fn Question(props: &QuestionProps) -> Html {
         }
     };
     let unknown_selected = props.previous == Some(None);
-    let on_unknown = on_answer.reform(move |_: MouseEvent| (fact, None));
+    let on_unknown = answer_with(None);
     html! {
         <section class="question" data-fact={fact.key()} data-ready={ready.then_some("")} aria-labelledby="question-title">
             <div class="progress">
@@ -315,9 +320,9 @@ pub fn AgeForm(props: &AgeFormProps) -> Html {
                         .filter(|(_, years)| *years >= 1 && *years <= 130)
                         .map(|(passed, years)| {
                             let on_answer = props.on_answer.clone();
-                            let onclick = Callback::from(move |_: MouseEvent| {
+                            let onclick = Callback::from(move |e: MouseEvent| {
                                 // A double tap on 下一题 must not land here unseen.
-                                if js_sys::Date::now() - shown_at >= guard {
+                                if e.detail() == 0 || js_sys::Date::now() - shown_at >= guard {
                                     on_answer.emit((Fact::Age, Some(years)));
                                 }
                             });

@@ -5,7 +5,7 @@
 // its rule id, the screen, the viewport and every target selector.
 import fs from "node:fs";
 import path from "node:path";
-import { launch, appUrl, answerAll, run, assert, YUQUAN_72, ROOT } from "./lib.mjs";
+import { launch, appUrl, answerAll, run, assert, YUQUAN_72, ROOT, until, display } from "./lib.mjs";
 
 const AXE_PATH = path.join(ROOT, ".tools/node_modules/axe-core/axe.min.js");
 const axe = fs.readFileSync(AXE_PATH, "utf8");
@@ -76,22 +76,22 @@ async function flow([w, h]) {
   await check("age error");
   await page.fill("#age", "72");
   await page.click('[data-action="next"]');
-  await page.waitForFunction(() => !document.querySelector('section.question[data-fact="age"]'));
-  await page.waitForSelector("section.question [data-answer]");
+  await until(page, () => !document.querySelector('section.question[data-fact="age"]'));
+  await page.waitForSelector("section.question[data-ready]:not([data-fact=\"age\"]) [data-answer]");
   await check("choice question");
   await answerAll(page, YUQUAN_72);
   await page.waitForSelector('[data-group="eligible"]');
   await check("results");
-  await page.click('[data-text-size="2"]');
+  await display(page, '[data-text-size="2"]');
   await page.waitForSelector(".app--text-2");
   await check("results, largest text");
   // High contrast: also held to WCAG AAA contrast (7:1, axe's color-contrast-enhanced).
-  await page.click('[data-action="contrast"]');
+  await display(page, '[data-action="contrast"]');
   await page.waitForSelector(".app--contrast");
   await check("results, high contrast");
   await check("results, high contrast, AAA 7:1", ["wcag2aaa"], (v) => v.id.startsWith("color-contrast"));
-  await page.click('[data-action="contrast"]');
-  await page.click('[data-text-size="0"]');
+  await display(page, '[data-action="contrast"]');
+  await display(page, '[data-text-size="0"]');
   await page.emulateMedia({ media: "print" });
   await check("print view");
   await page.emulateMedia({ media: "screen" });
@@ -114,8 +114,8 @@ async function flow([w, h]) {
   // Where every policy has ended (曲阜市).
   await page.goto(appUrl({ region: "370881" }));
   await page.click('[data-who="self"]');
-  await page.waitForSelector('[data-group="expired"]');
-  await check("expired results (曲阜市)");
+  await page.waitForSelector("[data-ended]");
+  await check("ended policies (曲阜市)");
 
   // The kiosk: its first screen and the idle question.
   await page.goto(appUrl({ region: "150104", mode: "kiosk", idle: "10" }));
@@ -172,7 +172,7 @@ async function contrastFlow([w, h], how) {
   await page.goto(appUrl({ region: "410726" }));
   await page.waitForSelector("section.who");
   if (how === "switch") {
-    await page.click('[data-action="contrast"]');
+    await display(page, '[data-action="contrast"]');
     await page.waitForSelector(".app--contrast");
   }
   await check("who");
@@ -184,11 +184,11 @@ async function contrastFlow([w, h], how) {
   await check("age error");
   await page.fill("#age", "72");
   await page.click('[data-action="next"]');
-  await page.waitForSelector("section.question [data-answer]");
+  await page.waitForSelector("section.question[data-ready]:not([data-fact=\"age\"]) [data-answer]");
   // An answer given, then back to it: the selected (filled) button shows too.
   const fact = await page.getAttribute("section.question", "data-fact");
   await page.click('section.question [data-answer="unknown"]');
-  await page.waitForFunction((f) => !document.querySelector(`section.question[data-fact="${f}"]`), fact);
+  await until(page, (f) => !document.querySelector(`section.question[data-fact="${f}"]`), fact);
   await page.click('[data-action="back"]');
   await page.waitForSelector(`section.question[data-fact="${fact}"] .choice--selected`);
   await check("choice question, answer selected");

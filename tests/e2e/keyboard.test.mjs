@@ -1,7 +1,7 @@
 // Keyboard only (issue 6): a whole check with Tab, Enter and typing; focus
 // moves to each new question's heading; the focused control always shows a
 // visible ring.
-import { launch, appUrl, run, assert, YUQUAN_72 } from "./lib.mjs";
+import { launch, appUrl, run, assert, YUQUAN_72, until } from "./lib.mjs";
 
 const browser = await launch();
 
@@ -39,7 +39,7 @@ await run([
         const el = await page.waitForSelector("section.question, section.results");
         const fact = await el.getAttribute("data-fact");
         if (!fact) break;
-        await page.waitForFunction(() => document.activeElement && document.activeElement.id === "question-title");
+        await until(page, () => document.activeElement && document.activeElement.id === "question-title");
         const value = YUQUAN_72[fact] ?? "unknown";
         if (fact === "age") {
           await tabTo(page, "#age");
@@ -49,15 +49,15 @@ await run([
           await tabTo(page, `section.question [data-answer="${value}"]`);
           await page.keyboard.press("Enter");
         }
-        await page.waitForFunction((f) => !document.querySelector(`section.question[data-fact="${f}"]`), fact);
+        await until(page, (f) => !document.querySelector(`section.question[data-fact="${f}"]`), fact);
       }
       await page.waitForSelector('[data-group="eligible"] [data-service="yuquan-home-care"]');
-      await page.waitForFunction(() => document.activeElement && document.activeElement.id === "results-title");
+      await until(page, () => document.activeElement && document.activeElement.id === "results-title");
       // And an answer changed from the keyboard on the results page.
       await tabTo(page, 'select[data-change="living"]');
       await page.keyboard.press("End");
       await page.selectOption('select[data-change="living"]', "with_family");
-      await page.waitForFunction(() => !document.querySelector('[data-group="eligible"] [data-service="yuquan-home-care"]'));
+      await until(page, () => !document.querySelector('[data-group="eligible"] [data-service="yuquan-home-care"]'));
       await page.close();
     },
   ],

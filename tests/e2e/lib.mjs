@@ -43,7 +43,8 @@ export function appUrl(params = {}, hash = "") {
 export async function answerAll(frame, profile) {
   const asked = [];
   for (;;) {
-    const el = await frame.waitForSelector("section.question, section.results");
+    // A new question takes taps once it could have been seen (data-ready).
+    const el = await frame.waitForSelector("section.question[data-ready], section.results");
     const fact = await el.getAttribute("data-fact");
     if (!fact) return asked;
     if (asked.includes(fact)) throw new Error(`${fact} asked twice: ${asked}`);
@@ -55,11 +56,36 @@ export async function answerAll(frame, profile) {
     } else {
       await frame.click(`section.question [data-answer="${value}"]`);
     }
-    await frame.waitForFunction(
-      (f) => !document.querySelector(`section.question[data-fact="${f}"]`),
-      fact,
-    );
+    await until(frame, (f) => !document.querySelector(`section.question[data-fact="${f}"]`), fact);
   }
+}
+
+/**
+ * Waits until `fn(arg)` is true in the page, polling from here: the page's
+ * Content Security Policy refuses the string evaluation Playwright's own
+ * waitForFunction falls back to when it has to poll.
+ */
+export async function until(frame, fn, arg, options = {}) {
+  const timeout = typeof options === "number" ? options : options.timeout || 10000;
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    if (await frame.evaluate(fn, arg)) return;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${String(fn).slice(0, 160)}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/**
+ * Clicks one of the display switches (字号, 高对比度, English), which sit in
+ * the folded "字号·显示" panel: opened first, closed after.
+ */
+export async function display(frame, selector) {
+  const panel = await frame.$("#display-panel");
+  const open = panel && (await panel.isVisible());
+  if (panel && !open) await frame.click('[data-action="display"]');
+  await frame.click(selector);
+  const still = await frame.$("#display-panel");
+  if (still && (await still.isVisible())) await frame.click('[data-action="display"]');
 }
 
 /** Runs named checks, printing ok/FAILED for each; exits 1 if any failed. */

@@ -2,7 +2,7 @@
 // network; one cache per build, holding every file of it.
 import fs from "node:fs";
 import path from "node:path";
-import { launch, appUrl, answerAll, run, assert, YUQUAN_72, ROOT } from "./lib.mjs";
+import { launch, appUrl, answerAll, run, assert, YUQUAN_72, ROOT, until } from "./lib.mjs";
 
 const browser = await launch();
 
@@ -18,7 +18,7 @@ await run([
       await page.evaluate(() => navigator.serviceWorker.ready);
       if (!(await page.evaluate(() => !!navigator.serviceWorker.controller))) {
         await page.reload();
-        await page.waitForFunction(() => !!navigator.serviceWorker.controller);
+        await until(page, () => !!navigator.serviceWorker.controller);
       }
       await context.setOffline(true);
       await page.reload();

@@ -1,7 +1,7 @@
 // Portal embedding (issue 5, docs/embed.md): the mock portal page embeds the
 // checker in an iframe; embed.js (loaded with its subresource integrity) sizes
 // the iframe to the height the checker posts, as the content grows.
-import { launch, run, assert, answerAll, YUQUAN_72, REPO_URL, APP_URL, DATE } from "./lib.mjs";
+import { launch, run, assert, answerAll, YUQUAN_72, REPO_URL, APP_URL, DATE, until } from "./lib.mjs";
 
 const browser = await launch();
 
@@ -27,7 +27,7 @@ await run([
         return { inner, outer };
       };
       // Sized to the short first screen (the initial 600px changes)...
-      await page.waitForFunction(
+      await until(page, 
         async () => {
           const f = document.querySelector("iframe[data-yanglao]");
           return f.style.height && f.style.height !== "600px";
@@ -41,7 +41,7 @@ await run([
       await frame.click('[data-who="family"]');
       await answerAll(frame, YUQUAN_72);
       await frame.waitForSelector('[data-group="eligible"]');
-      await page.waitForFunction(
+      await until(page, 
         (h) => parseFloat(document.querySelector("iframe[data-yanglao]").style.height) > h + 500,
         first.outer,
         { timeout: 5000 },

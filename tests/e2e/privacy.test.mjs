@@ -3,7 +3,7 @@
 // the Content Security Policy holds, and every asset has integrity.
 import fs from "node:fs";
 import path from "node:path";
-import { launch, appUrl, answerAll, run, assert, YUQUAN_72, ROOT, APP_URL } from "./lib.mjs";
+import { launch, appUrl, answerAll, run, assert, YUQUAN_72, ROOT, APP_URL, until, display } from "./lib.mjs";
 
 const browser = await launch();
 const built = new Set(["/", "/sw.js", ...fs.readdirSync(path.join(ROOT, "dist")).map((f) => "/" + f)]);
@@ -25,7 +25,7 @@ async function fullCheck(params) {
   await answerAll(page, YUQUAN_72);
   await page.waitForSelector('[data-group="eligible"]');
   await page.selectOption('select[data-change="living"]', "with_family");
-  await page.waitForFunction(() => !document.querySelector('[data-group="eligible"] [data-service="yuquan-home-care"]'));
+  await until(page, () => !document.querySelector('[data-group="eligible"] [data-service="yuquan-home-care"]'));
   await page.emulateMedia({ media: "print" });
   await page.emulateMedia({ media: "screen" });
   const stored = await page.evaluate(() => ({
@@ -79,8 +79,8 @@ await run([
         const context = await browser.newContext();
         const page = await context.newPage();
         await page.goto(appUrl({ region: "150104", mode }));
-        await page.click('[data-text-size="2"]');
-        await page.click('[data-action="contrast"]');
+        await display(page, '[data-text-size="2"]');
+        await display(page, '[data-action="contrast"]');
         await page.click('[data-who="family"]');
         await page.fill("#age", "72");
         await page.click('[data-action="next"]');

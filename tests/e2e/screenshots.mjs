@@ -3,7 +3,7 @@
 // pictures change only when the app does.
 import path from "node:path";
 import fs from "node:fs";
-import { launch, appUrl, answerAll, YUQUAN_72, ROOT, REPO_URL, APP_URL, DATE } from "./lib.mjs";
+import { launch, appUrl, answerAll, YUQUAN_72, ROOT, REPO_URL, APP_URL, DATE, until, display } from "./lib.mjs";
 
 const out = path.join(ROOT, "docs/screenshots");
 fs.mkdirSync(out, { recursive: true });
@@ -43,7 +43,7 @@ for (const [w, h] of [
   await shot(page, "question-age-error", size);
   await page.fill("#age", "72");
   await page.click('[data-action="next"]');
-  await page.waitForFunction(() => !document.querySelector('section.question[data-fact="age"]'));
+  await until(page, () => !document.querySelector('section.question[data-fact="age"]'));
   await page.waitForSelector("section.question");
   await shot(page, "question-choice", size);
 
@@ -57,14 +57,14 @@ for (const [w, h] of [
   await shot(page, "results-handoff", size);
 
   // Largest text, then high contrast.
-  await page.click('[data-text-size="2"]');
+  await display(page, '[data-text-size="2"]');
   await page.evaluate(() => window.scrollTo(0, 0));
   await shot(page, "results-large-text", size);
-  await page.click('[data-text-size="0"]');
-  await page.click('[data-action="contrast"]');
+  await display(page, '[data-text-size="0"]');
+  await display(page, '[data-action="contrast"]');
   await page.evaluate(() => window.scrollTo(0, 0));
   await shot(page, "results-high-contrast", size);
-  await page.click('[data-action="contrast"]');
+  await display(page, '[data-action="contrast"]');
 
   // The English interface (service texts stay Chinese, marked).
   await page.goto(appUrl({ region: "150104", lang: "en" }));
@@ -77,7 +77,7 @@ for (const [w, h] of [
   // A check that shows expired policies (曲阜市: all ended in 2020).
   await page.goto(appUrl({ region: "370881" }));
   await page.click('[data-who="self"]');
-  await page.waitForSelector('[data-group="expired"]');
+  await page.waitForSelector("[data-ended]");
   await shot(page, "results-expired", size);
 
   // Kiosk: large text, 重新开始, and the idle question (idle shortened for the picture).
@@ -116,9 +116,9 @@ if (REPO_URL) {
     await page.goto(portal.toString());
     const frame = await (await page.waitForSelector("iframe[data-yanglao]")).contentFrame();
     await frame.waitForSelector("section.who");
-    await page.waitForFunction(() => document.querySelector("iframe[data-yanglao]").style.height !== "");
+    await until(page, () => document.querySelector("iframe[data-yanglao]").style.height !== "");
     // Sized to its content (the first screen is shorter than the initial 600 px).
-    await page.waitForFunction(() => document.querySelector("iframe[data-yanglao]").style.height !== "600px");
+    await until(page, () => document.querySelector("iframe[data-yanglao]").style.height !== "600px");
     await shot(page, "portal", `${w}x${h}`);
     await page.close();
   }

@@ -2,7 +2,7 @@
 // question and results screens, at both sizes, every visible text is at least
 // 18 px with line height at least 1.3, every control at least 44 × 44 px, and
 // the main answer buttons at least 60 px tall.
-import { launch, appUrl, answerAll, run, assert, YUQUAN_72 } from "./lib.mjs";
+import { launch, appUrl, answerAll, run, assert, YUQUAN_72, until, display } from "./lib.mjs";
 
 const browser = await launch();
 
@@ -70,14 +70,14 @@ async function screens([w, h]) {
   await page.waitForSelector("#age-error");
   await check("age question, error shown");
   await page.click('[data-action="age-mode"]');
-  await page.waitForFunction(() => !document.querySelector("#age"));
+  await until(page, () => !document.querySelector("#age"));
   await check("age question, birth date");
   await page.click('[data-action="age-mode"]');
   await page.waitForSelector("#age");
   await page.fill("#age", "72");
   await page.click('[data-action="next"]');
-  await page.waitForFunction(() => !document.querySelector('section.question[data-fact="age"]'));
-  await page.waitForSelector("section.question [data-answer]");
+  await until(page, () => !document.querySelector('section.question[data-fact="age"]'));
+  await page.waitForSelector("section.question[data-ready]:not([data-fact=\"age\"]) [data-answer]");
   await check("choice question");
   await answerAll(page, YUQUAN_72);
   await page.waitForSelector('[data-group="eligible"]');
@@ -99,9 +99,9 @@ async function screens([w, h]) {
   await answerAll(page, YUQUAN_72);
   await page.waitForSelector('[data-group="eligible"]');
   await check("results in English");
-  await page.click('[data-text-size="2"]');
+  await display(page, '[data-text-size="2"]');
   await check("results in English, largest text");
-  await page.click('[data-action="language"]');
+  await display(page, '[data-action="language"]');
   await page.waitForSelector('.app[lang="zh-CN"]');
   await check("results, largest text");
   await context.close();
@@ -117,7 +117,7 @@ async function textSteps() {
   const size = () => page.evaluate(() => parseFloat(getComputedStyle(document.querySelector("main")).fontSize));
   const sizes = [];
   for (const step of ["0", "1", "2"]) {
-    await page.click(`[data-text-size="${step}"]`);
+    await display(page, `[data-text-size="${step}"]`);
     await page.waitForSelector(`.app--text-${step}`);
     sizes.push(await size());
   }

@@ -3,7 +3,7 @@
 // 150 ms round trip (Lighthouse's "slow 4G"), cache empty. Prints the time to
 // the first screen, each question step, and the results, per region.
 //   ./scripts/e2e.sh --script tests/e2e/speed.mjs
-import { launch, appUrl, YUQUAN_72 } from "./lib.mjs";
+import { launch, appUrl, YUQUAN_72, until } from "./lib.mjs";
 
 const browser = await launch();
 const profiles = {
@@ -46,7 +46,7 @@ for (const [region, profile] of Object.entries(profiles)) {
     } else {
       await page.click(`section.question [data-answer="${value}"]`);
     }
-    await page.waitForFunction((f) => !document.querySelector(`section.question[data-fact="${f}"]`), fact);
+    await until(page, (f) => !document.querySelector(`section.question[data-fact="${f}"]`), fact);
   }
   const results = steps[steps.length - 1];
   const questions = steps.slice(0, -1);
