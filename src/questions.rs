@@ -121,7 +121,7 @@ fn question_en(fact: Fact, who: Who, place: &str) -> String {
             Who::Family => "How old is the older person (in full years)?".to_string(),
         },
         Fact::LivesInRegion => format!("{d} usually live in {place}, where {their} household is registered?"),
-        Fact::Economic => format!("{be} in a family with minimum living allowance (低保), in extreme poverty (特困) or on a low income?"),
+        Fact::Economic => format!("{d} get 低保 or 特困 support, or have a low income?"),
         Fact::Ability => format!("Has {} had an older-person ability assessment? What was the result?", if who == Who::Myself { "you" } else { "the older person" }),
         Fact::Dementia => format!("Has a hospital diagnosed {} with dementia?", if who == Who::Myself { "you" } else { "the older person" }),
         Fact::DisabilityGrade => format!("{d} have a disability certificate? Which grade?"),
@@ -129,11 +129,11 @@ fn question_en(fact: Fact, who: Who, place: &str) -> String {
         Fact::Living => format!("Who {} live with now?", if who == Who::Myself { "do you" } else { "does the older person" }),
         Fact::FpFamily => format!("{be} in a family-planning special family?"),
         Fact::FpSpecialSupport => format!("{d} receive the family-planning special support payment?"),
-        Fact::Contributor => format!("{be} a model worker (city level or above), disabled at work, or injured acting bravely?"),
+        Fact::Contributor => format!("{be} a model worker, disabled at work, or injured acting bravely?"),
         Fact::MilitaryPriority => format!("{be} entitled to military preferential care (优抚对象)?"),
-        Fact::NoSupporter => format!("{be} without children or other relatives to support {} (or are they unable to)?", if who == Who::Myself { "you" } else { "them" }),
+        Fact::NoSupporter => format!("{be} without anyone able to support {}?", if who == Who::Myself { "you" } else { "them" }),
         Fact::LtcInsurance => format!("{d} currently receive long-term care insurance benefits?"),
-        Fact::InstitutionSubsidy => format!("{d} already receive a care-home nursing subsidy, or a subsidy for a family care bed at home?"),
+        Fact::InstitutionSubsidy => format!("{d} already get a care-home or family care-bed subsidy?"),
     }
 }
 
@@ -145,7 +145,7 @@ pub fn help_in(lang: Lang, fact: Fact) -> &'static str {
     match fact {
         Fact::Age => "Full years: one year more only after this year's birthday. If unsure, give the date of birth instead.",
         Fact::LivesInRegion => "Where the household is registered: the address in the household register (户口本). If living long-term with children elsewhere, choose “No”.",
-        Fact::Economic => "低保: the minimum living allowance. 特困: people with no ability to work, no income and no one to support them. Both must have been recognised by the civil affairs office.",
+        Fact::Economic => "低保 is the minimum living allowance. 特困 is support for people in extreme poverty: no ability to work, no income and no one to support them. Both must have been recognised by the civil affairs office.",
         Fact::Ability => "The ability assessment is arranged by the township or street office and looks at eating, dressing, walking and other daily activities. If there has been no assessment, choose “I don't know”.",
         Fact::Dementia => "Dementia: memory and judgement clearly worse, affecting daily life. A hospital diagnosis counts.",
         Fact::DisabilityGrade => "The disability certificate is issued by the Disabled Persons' Federation. Grade 1 is the most severe; grades 1 and 2 are severe disability.",
@@ -153,9 +153,9 @@ pub fn help_in(lang: Lang, fact: Fact) -> &'static str {
         Fact::Living => "Alone; only with a spouse (empty nest); children away long-term (left behind); or with family.",
         Fact::FpFamily => "A family whose only child has died, or whose only child is disabled (grade 3 or worse).",
         Fact::FpSpecialSupport => "A payment to parents in families whose only child has died or is disabled.",
-        Fact::Contributor => "Model workers at city level or above, people disabled at work, people injured acting bravely, and others recognised for outstanding contributions.",
+        Fact::Contributor => "Model workers at city level or above, people disabled at work or injured acting bravely, and others recognised for outstanding contributions.",
         Fact::MilitaryPriority => "Veterans, families of serving soldiers, families of martyrs or of soldiers who died on duty, and others.",
-        Fact::NoSupporter => "Supporters: children and other relatives who must by law look after the older person. If there are none, or they cannot, choose “Yes”.",
+        Fact::NoSupporter => "Supporters: children and other relatives who must by law look after the older person. If there are none, or none of them can, choose “Yes”.",
         Fact::LtcInsurance => "Long-term care insurance: arranged by the medical insurance office, for people who cannot look after themselves.",
         Fact::InstitutionSubsidy => "A government nursing subsidy while living in a care home, or the operating subsidy for a “family care bed” (家庭养老床位) set up at home by a care provider. Neither: choose “No”.",
     }

@@ -132,8 +132,10 @@ pub fn Question(props: &QuestionProps) -> Html {
                     aria-label={progress_text}></progress>
             </div>
             <h2 id="question-title" class="question__title" tabindex="-1" ref={heading}>{ title }</h2>
-            <p class="question__help" id="question-help">{ questions::help_in(lang, fact) }</p>
+            // The answers come right under the question, so the first one is on
+            // the first screen at any text size; the help on the terms follows them.
             { body }
+            <p class="question__help" id="question-help">{ questions::help_in(lang, fact) }</p>
             <p class="unknown">
                 <button type="button"
                     class={classes!("button", "button--secondary", "choice", unknown_selected.then_some("choice--selected"))}

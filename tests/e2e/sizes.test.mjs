@@ -125,6 +125,54 @@ async function textSteps() {
   return sizes;
 }
 
+/**
+ * Every question's first answer is on the first screen of a 390×844 phone,
+ * without scrolling, at each text size and in both languages (issue 12): the
+ * age box, or the first answer button. Walks every question 山西省 and 玉泉区 ask.
+ */
+async function firstAnswersInView() {
+  const bad = [];
+  for (const lang of ["zh", "en"]) {
+    for (const size of ["0", "1", "2"]) {
+      for (const region of ["140000", "150104"]) {
+        const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+        const page = await context.newPage();
+        await page.goto(appUrl(lang === "en" ? { region, lang } : { region }));
+        await page.waitForSelector("section.who");
+        await display(page, `[data-text-size="${size}"]`);
+        await page.click('[data-who="family"]');
+        for (let n = 0; n < 16; n++) {
+          const el = await page.waitForSelector("section.question[data-ready], section.results");
+          const fact = await el.getAttribute("data-fact");
+          if (!fact) break;
+          const bottom = await page.evaluate(() => {
+            const first = document.querySelector("section.question #age, section.question .choice");
+            return first.getBoundingClientRect().bottom + window.scrollY;
+          });
+          if (bottom > 844) bad.push(`${region} ${lang} text size ${size}: the first answer to ${fact} ends at y = ${Math.round(bottom)}`);
+          if (fact === "age") {
+            await page.fill("#age", "75");
+            await page.click('[data-action="next"]');
+          } else {
+            await page.click('section.question [data-answer="unknown"]');
+          }
+          await until(page, (f) => !document.querySelector(`section.question[data-fact="${f}"]`), fact);
+        }
+        await context.close();
+      }
+    }
+  }
+  return bad;
+}
+
+const fold = [
+  "every question's first answer is on the first screen at 390×844, at every text size, in both languages",
+  async () => {
+    const bad = await firstAnswersInView();
+    assert(bad.length === 0, `${bad.length} problem(s):\n        ${bad.join("\n        ")}`);
+  },
+];
+
 const steps = [
   "three text sizes: 20 px, ×1.25, ×1.5",
   async () => {
@@ -162,7 +210,7 @@ const systemPreferences = [
 ];
 
 await run(
-  [steps, systemPreferences].concat([
+  [steps, systemPreferences, fold].concat([
     [360, 740],
     [390, 844],
     [1080, 1920],
