@@ -544,3 +544,60 @@ fn more_than_six_notes_from_terms_are_decided_exactly() {
         assert_eq!(verify.len(), notes, "{ability}: {verify:?}");
     }
 }
+
+mod random_conditions_with_terms {
+    use proptest::prelude::*;
+    use yanglao_core::expr::{parse_with, tree_depth, MAX_DEPTH};
+    use yanglao_core::Answers;
+
+    fn terms() -> &'static yanglao_core::expr::Terms {
+        static TERMS: std::sync::OnceLock<yanglao_core::expr::Terms> = std::sync::OnceLock::new();
+        TERMS.get_or_init(|| {
+            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../rules");
+            yanglao_core::source::load_dir_checked(&dir)
+                .expect("the project's rules load")
+                .terms
+        })
+    }
+
+    const PIECES: [&str; 22] = [
+        "失能",
+        "等",
+        "经济困难",
+        "高龄",
+        "重残",
+        "特困人员",
+        "失能或半失能",
+        "未知词",
+        "age >= 60",
+        "ability == mild",
+        "dementia",
+        " and ",
+        " or ",
+        "not ",
+        "(",
+        ")",
+        "（",
+        "）",
+        "\"标签\" (",
+        "verify(\"核\")",
+        "计划生育特殊家庭等",
+        "，",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+        /// Whatever is written, parsing never panics, and what parses stays
+        /// within the depth limit and evaluates and explains.
+        #[test]
+        fn parse_evaluate_and_explain_never_panic(picks in prop::collection::vec(0usize..PIECES.len(), 0..60)) {
+            let text: String = picks.iter().map(|i| PIECES[*i]).collect();
+            if let Ok(p) = parse_with(&text, terms(), "县民政局") {
+                prop_assert!(tree_depth(&p.cond) <= 2 * MAX_DEPTH);
+                prop_assert!(p.cond.verify_count() <= yanglao_core::expr::MAX_NOTES);
+                let _ = yanglao_core::eval::decide(&p.cond, &Answers::new());
+                let _ = yanglao_core::eval::describe(&p.cond);
+            }
+        }
+    }
+}
