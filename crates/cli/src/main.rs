@@ -178,7 +178,7 @@ fn rules_check(args: &[String]) -> Result<ExitCode, Fail> {
         None if PathBuf::from("rules").is_dir() => PathBuf::from("rules"),
         None => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../rules"),
     };
-    let rules = match yanglao_core::source::load_dir(&dir) {
+    let loaded = match yanglao_core::source::load_dir_checked(&dir) {
         Ok(r) => r,
         Err(errors) => {
             for e in &errors {
@@ -192,13 +192,15 @@ fn rules_check(args: &[String]) -> Result<ExitCode, Fail> {
             return Ok(ExitCode::FAILURE);
         }
     };
-    let (ran, failures) = yanglao_core::cases::run_all(&rules);
+    let rules = &loaded.rules;
+    // Advice, not errors: a shared term spelled out by hand.
+    for w in &loaded.warnings {
+        println!("{w}");
+    }
+    let (ran, failures) = yanglao_core::cases::run_all(rules);
     for region in &rules.regions {
         let cases: usize = region.services.iter().map(|s| s.cases.len()).sum();
-        let failed = failures
-            .iter()
-            .filter(|f| region.services.iter().any(|s| s.id == f.service))
-            .count();
+        let failed = failures.iter().filter(|f| f.region == region.code).count();
         println!(
             "{} {:<8} {:>3} services, {:>3} cases, {}",
             region.code,
@@ -216,6 +218,11 @@ fn rules_check(args: &[String]) -> Result<ExitCode, Fail> {
         println!("{f}");
     }
     let services: usize = rules.regions.iter().map(|r| r.services.len()).sum();
+    println!(
+        "rules check: {} shared terms, {} warning(s)",
+        loaded.terms.len(),
+        loaded.warnings.len()
+    );
     println!(
         "rules check: {} regions, {services} services, {ran} cases: {} passed, {} failed",
         rules.regions.len(),

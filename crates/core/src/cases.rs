@@ -8,6 +8,8 @@ use crate::model::RuleSet;
 pub struct CaseFailure {
     /// "rules/150104.toml:88"
     pub at: String,
+    /// The region whose file carries the case (service ids are unique only within a file).
+    pub region: String,
     pub service: String,
     pub message: String,
 }
@@ -32,6 +34,7 @@ pub fn run_all(rules: &RuleSet) -> (usize, Vec<CaseFailure>) {
             Err(e) => {
                 failures.push(CaseFailure {
                     at: region.code.clone(),
+                    region: region.code.clone(),
                     service: String::new(),
                     message: e.0,
                 });
@@ -43,6 +46,7 @@ pub fn run_all(rules: &RuleSet) -> (usize, Vec<CaseFailure>) {
                 ran += 1;
                 let fail = |message: String| CaseFailure {
                     at: case.at.clone(),
+                    region: region.code.clone(),
                     service: service.id.clone(),
                     message,
                 };
@@ -56,7 +60,7 @@ pub fn run_all(rules: &RuleSet) -> (usize, Vec<CaseFailure>) {
                 let Some(outcome) = evaluation
                     .outcomes
                     .iter()
-                    .find(|o| o.service.id == service.id)
+                    .find(|o| o.region.code == region.code && o.service.id == service.id)
                 else {
                     failures.push(fail(
                         "the service is missing from its own region's results".into(),

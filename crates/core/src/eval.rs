@@ -15,7 +15,8 @@ pub enum Tri {
     Unknown,
 }
 
-fn leaf(c: &Cond, value: i32) -> bool {
+/// Whether a comparison holds for this value of its fact.
+pub(crate) fn leaf(c: &Cond, value: i32) -> bool {
     match *c {
         Cond::Cmp { op, value: v, .. } => op.holds(value, v),
         Cond::In { mask, negated, .. } => {
@@ -378,31 +379,40 @@ pub fn satisfiable(c: &Cond) -> bool {
     decide(c, &Answers::new()).tri != Tri::False
 }
 
-/// "Takes precedence over": who replaces whom, from `excludes` and tiers.
+/// A service as the engine keys it: ids (and tier groups) are unique only
+/// within a rule file, so two regions may both have `high-age-allowance`.
+pub type Key<'r> = (&'r str, &'r str);
+
+/// "Takes precedence over": who replaces whom, from `excludes` and tiers,
+/// within each region's own services (`excludes` and tier groups name only
+/// services of the same file).
 pub struct Precedence {
-    over: HashMap<String, Vec<String>>,
+    over: HashMap<(String, String), Vec<(String, String)>>,
 }
 
 impl Precedence {
     pub fn build(rules: &RuleSet) -> Precedence {
-        let services: Vec<&Service> = rules
+        let services: Vec<(&Region, &Service)> = rules
             .regions
             .iter()
-            .flat_map(|r| r.services.iter())
+            .flat_map(|r| r.services.iter().map(move |s| (r, s)))
             .collect();
         Precedence::from_services(&services)
     }
 
-    fn from_services(services: &[&Service]) -> Precedence {
-        let mut over: HashMap<String, Vec<String>> = HashMap::new();
-        for s in services {
+    fn from_services(services: &[(&Region, &Service)]) -> Precedence {
+        let mut over: HashMap<(String, String), Vec<(String, String)>> = HashMap::new();
+        let key = |r: &Region, s: &Service| (r.code.clone(), s.id.clone());
+        for (r, s) in services {
             for x in &s.excludes {
-                over.entry(x.clone()).or_default().push(s.id.clone());
+                over.entry((r.code.clone(), x.clone()))
+                    .or_default()
+                    .push(key(r, s));
             }
             if let Some(g) = &s.tier_group {
-                for t in services {
-                    if t.tier_group.as_ref() == Some(g) && t.tier > s.tier {
-                        over.entry(s.id.clone()).or_default().push(t.id.clone());
+                for (tr, t) in services {
+                    if tr.code == r.code && t.tier_group.as_ref() == Some(g) && t.tier > s.tier {
+                        over.entry(key(r, s)).or_default().push(key(tr, t));
                     }
                 }
             }
@@ -410,9 +420,13 @@ impl Precedence {
         Precedence { over }
     }
 
-    /// The services that take precedence over `id`.
-    pub fn over(&self, id: &str) -> impl Iterator<Item = &str> {
-        self.over.get(id).into_iter().flatten().map(|s| s.as_str())
+    /// The services (region code, id) that take precedence over service `id` of region `code`.
+    pub fn over(&self, code: &str, id: &str) -> impl Iterator<Item = Key<'_>> {
+        self.over
+            .get(&(code.to_string(), id.to_string()))
+            .into_iter()
+            .flatten()
+            .map(|(c, i)| (c.as_str(), i.as_str()))
     }
 }
 
@@ -500,22 +514,22 @@ impl<'r> Plan<'r> {
             .iter()
             .flat_map(|r| r.services.iter().map(move |s| (*r, s)))
             .collect();
-        let refs: Vec<&Service> = services.iter().map(|(_, s)| *s).collect();
-        let precedence = Precedence::from_services(&refs);
-        let index: HashMap<&str, usize> = refs
+        let precedence = Precedence::from_services(&services);
+        let index: HashMap<Key, usize> = services
             .iter()
             .enumerate()
-            .map(|(i, s)| (s.id.as_str(), i))
+            .map(|(i, (r, s))| ((r.code.as_str(), s.id.as_str()), i))
             .collect();
-        let dominators: Vec<Vec<usize>> = refs
+        let dominators: Vec<Vec<usize>> = services
             .iter()
-            .map(|s| {
+            .map(|(r, s)| {
                 precedence
-                    .over(&s.id)
-                    .filter_map(|d| index.get(d).copied())
+                    .over(&r.code, &s.id)
+                    .filter_map(|d| index.get(&d).copied())
                     .collect()
             })
             .collect();
+        let refs: Vec<&Service> = services.iter().map(|(_, s)| *s).collect();
         // Depth-first topological order; the loader has rejected loops.
         let mut order = Vec::with_capacity(refs.len());
         let mut seen = vec![false; refs.len()];
@@ -905,9 +919,15 @@ fn explain_into(
             // A named part that holds is said by its name; a name for a single
             // test replaces it ("独居老人", not "独居老人" and "独居"), a name
             // for several keeps the one that held ("第4类：…独居老人" and "独居").
+            // A name right around another (a shared term written inside a
+            // labelled part, "失能老人" (失能)) is said once, by the outer one.
+            let mut inner = &**inner;
+            while let Cond::Label { inner: i, .. } = inner {
+                inner = i;
+            }
             if t == Tri::True {
                 met.push(label.clone());
-                if matches!(**inner, Cond::Cmp { .. } | Cond::In { .. }) {
+                if matches!(inner, Cond::Cmp { .. } | Cond::In { .. }) {
                     return;
                 }
             }

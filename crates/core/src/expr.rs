@@ -1,5 +1,8 @@
 //! The condition language of the rule files (see rules/README.md):
 //! `age >= 60 and lives_in_region and (living == alone or economic in [dibao, dibao_edge])`.
+//!
+//! A shared policy term (rules/terms.toml) is written by its Chinese name,
+//! `age >= 60 and 失能`: it stands for its condition, as a labelled part.
 
 use crate::facts::{Fact, FactType, FACTS};
 use crate::model::{Cond, Op};
@@ -14,6 +17,8 @@ pub struct ExprError {
 #[derive(Clone, Debug, PartialEq)]
 enum Tok {
     Ident(String),
+    /// A run of Chinese characters: the name of a shared term.
+    Term(String),
     Number(i64),
     Text(String),
     Op(Op),
@@ -27,7 +32,7 @@ enum Tok {
 
 fn describe(tok: &Tok) -> String {
     match tok {
-        Tok::Ident(s) => format!("`{s}`"),
+        Tok::Ident(s) | Tok::Term(s) => format!("`{s}`"),
         Tok::Number(n) => format!("`{n}`"),
         Tok::Text(t) => format!("\"{t}\""),
         Tok::Op(op) => format!("`{}`", op.symbol()),
@@ -70,6 +75,19 @@ fn tokenize(text: &str) -> Result<Vec<(usize, Tok)>, ExprError> {
                 }
             }
             out.push((at, Tok::Ident(word)));
+            continue;
+        }
+        if is_term_char(c) {
+            let mut word = String::new();
+            while let Some(&(_, c)) = chars.peek() {
+                if is_term_char(c) {
+                    word.push(c);
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+            out.push((at, Tok::Term(word)));
             continue;
         }
         if c.is_ascii_digit() || c == '-' {
@@ -132,23 +150,181 @@ fn tokenize(text: &str) -> Result<Vec<(usize, Tok)>, ExprError> {
     Ok(out)
 }
 
-struct Parser {
+/// The characters a term's name is written in: Chinese characters (CJK
+/// unified ideographs, with extension A and the compatibility block).
+pub fn is_term_char(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}')
+}
+
+struct Parser<'t> {
     toks: Vec<(usize, Tok)>,
     pos: usize,
-    verify_count: u8,
+    verify_count: usize,
     /// How deep in brackets, labels and `not` the parser is.
     depth: usize,
+    terms: &'t Terms,
+    /// Put for `{office}` in the verify notes of the terms written.
+    office: &'t str,
+    /// The comparisons written by hand (not those a term stands for), with
+    /// where each starts and ends in the text.
+    written: Vec<Written>,
 }
 
 /// Deeper conditions are refused with a message (the parser and the engine
 /// recurse; a fuzzed file with thousands of brackets overflowed the stack).
 pub const MAX_DEPTH: usize = 40;
 
+/// At most this many verify notes in one condition, terms' notes included
+/// (the engine keeps one bit per note, and two conditions side by side must
+/// fit in 64).
+pub const MAX_NOTES: usize = 32;
+
+/// What a term's verify notes say where the office of the service goes:
+/// `由{office}认定` reads `由延津县民政局认定` in a 延津 service.
+pub const OFFICE: &str = "{office}";
+
+/// One comparison written in a condition, for the rules check's advice.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Written {
+    pub start: usize,
+    pub end: usize,
+    pub cond: Cond,
+}
+
+/// A condition with the comparisons written by hand in it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Parsed {
+    pub cond: Cond,
+    pub written: Vec<Written>,
+}
+
+/// A shared policy term of rules/terms.toml: a word the documents use
+/// (失能, 经济困难老年人, 高龄 …), defined once.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Term {
+    /// The word as written in a condition.
+    pub name: String,
+    /// Other spellings of the same word in the documents (重度残疾 for 重残).
+    pub aliases: Vec<String>,
+    /// What explanations call it ("高龄（80周岁以上）").
+    pub label: String,
+    /// Its condition; verify notes numbered from 0, and `{office}` where the
+    /// office of the service that uses it goes.
+    pub cond: Cond,
+    /// How many verify notes `cond` has.
+    pub notes: usize,
+    /// How deep `cond` is once written out in a condition (its label included).
+    pub depth: usize,
+    /// Comparisons that spell the term out by hand (the rules check warns).
+    pub by_hand: Vec<Cond>,
+    pub reading: String,
+    pub source: String,
+}
+
+/// The shared terms, found by name or alias.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Terms {
+    list: Vec<Term>,
+}
+
+impl Terms {
+    pub fn new() -> Terms {
+        Terms::default()
+    }
+
+    /// The term written with this word (its name or an alias).
+    pub fn get(&self, word: &str) -> Option<&Term> {
+        self.list
+            .iter()
+            .find(|t| t.name == word || t.aliases.iter().any(|a| a == word))
+    }
+
+    /// Adds a term; an error if one of its words is taken.
+    pub fn push(&mut self, term: Term) -> Result<(), String> {
+        for word in std::iter::once(&term.name).chain(&term.aliases) {
+            if let Some(other) = self.get(word) {
+                return Err(format!(
+                    "the term word `{word}` is already used by `{}`",
+                    other.name
+                ));
+            }
+        }
+        self.list.push(term);
+        Ok(())
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Term> {
+        self.list.iter()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.list.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.list.len()
+    }
+
+    /// "失能, 半失能, 高龄 …" for error messages.
+    pub fn names(&self) -> String {
+        self.list
+            .iter()
+            .map(|t| {
+                if t.aliases.is_empty() {
+                    t.name.clone()
+                } else {
+                    format!("{}（也写作{}）", t.name, t.aliases.join("、"))
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+/// How deep a condition tree is (a comparison is 1).
+pub fn tree_depth(c: &Cond) -> usize {
+    match c {
+        Cond::All(items) | Cond::Any(items) => 1 + items.iter().map(tree_depth).max().unwrap_or(0),
+        Cond::Not(inner) | Cond::Label { inner, .. } => 1 + tree_depth(inner),
+        _ => 1,
+    }
+}
+
+/// A term's condition as written out in one service: its verify notes
+/// renumbered after those already there, `{office}` filled in.
+fn written_out(c: &Cond, shift: usize, office: &str) -> Cond {
+    match c {
+        Cond::Verify { index, note } => Cond::Verify {
+            // Below MAX_NOTES, checked by the caller.
+            index: (usize::from(*index) + shift) as u8,
+            note: note.replace(OFFICE, office),
+        },
+        Cond::All(items) => Cond::All(
+            items
+                .iter()
+                .map(|i| written_out(i, shift, office))
+                .collect(),
+        ),
+        Cond::Any(items) => Cond::Any(
+            items
+                .iter()
+                .map(|i| written_out(i, shift, office))
+                .collect(),
+        ),
+        Cond::Not(inner) => Cond::Not(Box::new(written_out(inner, shift, office))),
+        Cond::Label { label, inner } => Cond::Label {
+            label: label.clone(),
+            inner: Box::new(written_out(inner, shift, office)),
+        },
+        leaf => leaf.clone(),
+    }
+}
+
 fn fact_list() -> String {
     FACTS.iter().map(|f| f.key).collect::<Vec<_>>().join(", ")
 }
 
-impl Parser {
+impl Parser<'_> {
     fn peek(&self) -> &Tok {
         &self.toks[self.pos].1
     }
@@ -280,13 +456,19 @@ impl Parser {
                     }
                 };
                 self.expect(Tok::RParen, "`)` after the verify note")?;
-                let index = self.verify_count;
-                self.verify_count = self.verify_count.checked_add(1).ok_or(ExprError {
-                    offset: at,
-                    message: "too many verify notes in one condition".into(),
-                })?;
+                if self.verify_count >= MAX_NOTES {
+                    return Err(ExprError {
+                        offset: at,
+                        message: format!(
+                            "too many verify notes in one condition (at most {MAX_NOTES}, the terms' own included)"
+                        ),
+                    });
+                }
+                let index = self.verify_count as u8;
+                self.verify_count += 1;
                 Ok(Cond::Verify { index, note })
             }
+            Tok::Term(word) => self.term(at, &word),
             Tok::Ident(word) => {
                 let Some(fact) = Fact::from_key(&word) else {
                     return Err(ExprError {
@@ -297,16 +479,72 @@ impl Parser {
                         ),
                     });
                 };
-                self.after_fact(at, fact)
+                let cond = self.after_fact(at, fact)?;
+                let end = self.offset();
+                self.written.push(Written {
+                    start: at,
+                    end,
+                    cond: cond.clone(),
+                });
+                Ok(cond)
             }
             other => Err(ExprError {
                 offset: at,
                 message: format!(
-                    "expected a fact, `not`, `(` or verify(\"…\"), found {}",
+                    "expected a fact, a term, `not`, `(` or verify(\"…\"), found {}",
                     describe(&other)
                 ),
             }),
         }
+    }
+
+    /// A shared term, written out as a labelled part.
+    fn term(&mut self, at: usize, word: &str) -> Result<Cond, ExprError> {
+        let fail = |message: String| {
+            Err(ExprError {
+                offset: at,
+                message,
+            })
+        };
+        let Some(term) = self.terms.get(word) else {
+            if self.terms.is_empty() {
+                return fail(format!(
+                    "unknown term `{word}`: no shared terms are loaded (rules/terms.toml); write the condition with facts"
+                ));
+            }
+            let hint = word
+                .strip_suffix('等')
+                .filter(|head| self.terms.get(head).is_some())
+                .map(|head| format!(" (for the open list write `{head} or 等`)"))
+                .unwrap_or_default();
+            return fail(format!(
+                "unknown term `{word}`{hint}; the terms of rules/terms.toml are: {}",
+                self.terms.names()
+            ));
+        };
+        if self.depth + term.depth > MAX_DEPTH {
+            return fail(format!(
+                "the condition nests more than {MAX_DEPTH} levels deep once the term `{word}` is written out: write it flatter"
+            ));
+        }
+        if self.verify_count + term.notes > MAX_NOTES {
+            return fail(format!(
+                "too many verify notes in one condition (at most {MAX_NOTES}, the terms' own included)"
+            ));
+        }
+        let inner = written_out(&term.cond, self.verify_count, self.office);
+        self.verify_count += term.notes;
+        // A term over a single comparison stays a group of one, so that an
+        // explanation says both the term and the person's own answer
+        // (失能或半失能, 中度失能); a label over a single test would replace it.
+        let inner = match inner {
+            leaf @ (Cond::Cmp { .. } | Cond::In { .. }) => Cond::All(vec![leaf]),
+            other => other,
+        };
+        Ok(Cond::Label {
+            label: term.label.clone(),
+            inner: Box::new(inner),
+        })
     }
 
     fn after_fact(&mut self, at: usize, fact: Fact) -> Result<Cond, ExprError> {
@@ -420,14 +658,23 @@ impl Parser {
     }
 }
 
-/// Parses a condition.
+/// Parses a condition (no shared terms: see [`parse_with`]).
 pub fn parse(text: &str) -> Result<Cond, ExprError> {
+    parse_with(text, &Terms::default(), "").map(|p| p.cond)
+}
+
+/// Parses a condition that may use the shared `terms`; `office` is put for
+/// `{office}` in their verify notes (the office of the service).
+pub fn parse_with(text: &str, terms: &Terms, office: &str) -> Result<Parsed, ExprError> {
     let toks = tokenize(text)?;
     let mut parser = Parser {
         toks,
         pos: 0,
         verify_count: 0,
         depth: 0,
+        terms,
+        office,
+        written: Vec::new(),
     };
     if *parser.peek() == Tok::End {
         return parser.fail("the condition is empty: write who qualifies, e.g. `age >= 60`".into());
@@ -439,7 +686,10 @@ pub fn parse(text: &str) -> Result<Cond, ExprError> {
             describe(parser.peek())
         ));
     }
-    Ok(cond)
+    Ok(Parsed {
+        cond,
+        written: parser.written,
+    })
 }
 
 #[cfg(test)]
@@ -536,5 +786,103 @@ mod tests {
         assert!(parse(&labels).unwrap_err().message.contains("levels deep"));
         let fine = format!("{}age >= 60{}", "(".repeat(20), ")".repeat(20));
         assert!(parse(&fine).is_ok());
+    }
+
+    fn high_age() -> Terms {
+        let mut terms = Terms::new();
+        let cond = parse("age >= 80").unwrap();
+        terms
+            .push(Term {
+                name: "高龄".into(),
+                aliases: vec!["高龄老人".into()],
+                label: "高龄（80周岁以上）".into(),
+                depth: tree_depth(&cond) + 2,
+                notes: 0,
+                cond,
+                by_hand: vec![],
+                reading: String::new(),
+                source: String::new(),
+            })
+            .unwrap();
+        let cond = parse("verify(\"由{office}认定\")").unwrap();
+        terms
+            .push(Term {
+                name: "等".into(),
+                aliases: vec![],
+                label: "其他".into(),
+                depth: tree_depth(&cond) + 2,
+                notes: 1,
+                cond,
+                by_hand: vec![],
+                reading: String::new(),
+                source: String::new(),
+            })
+            .unwrap();
+        terms
+    }
+
+    #[test]
+    fn a_term_is_a_word_in_chinese_written_out_as_a_label() {
+        let terms = high_age();
+        let p = parse_with(
+            "age >= 60 and （高龄老人 or 等） and verify(\"x\")",
+            &terms,
+            "县民政局",
+        )
+        .unwrap();
+        let Cond::All(parts) = &p.cond else {
+            panic!("and at the top: {:?}", p.cond)
+        };
+        let Cond::Any(options) = &parts[1] else {
+            panic!("or inside: {:?}", parts[1])
+        };
+        assert_eq!(
+            options[0],
+            Cond::Label {
+                label: "高龄（80周岁以上）".into(),
+                inner: Box::new(Cond::All(vec![Cond::Cmp {
+                    fact: Fact::Age,
+                    op: Op::Ge,
+                    value: 80
+                }]))
+            }
+        );
+        // The term's note comes first, with the office; the service's own after it.
+        assert_eq!(p.cond.verify_note(0), Some("由县民政局认定"));
+        assert_eq!(p.cond.verify_note(1), Some("x"));
+        // Only what was written by hand is listed, with where it stands.
+        assert_eq!(p.written.len(), 1);
+        assert_eq!((p.written[0].start, p.written[0].end), (0, 10));
+        // A word is a term, never a fact, and unknown words are errors.
+        let e = parse_with("高龄人", &terms, "").unwrap_err();
+        assert!(e.message.contains("unknown term `高龄人`"), "{}", e.message);
+        assert!(
+            e.message.contains("高龄（也写作高龄老人）, 等"),
+            "{}",
+            e.message
+        );
+        let e = parse_with("高龄等", &terms, "").unwrap_err();
+        assert!(e.message.contains("write `高龄 or 等`"), "{}", e.message);
+        assert!(parse("失能")
+            .unwrap_err()
+            .message
+            .contains("no shared terms"));
+        // Labels are still quoted texts, even in Chinese.
+        assert!(parse_with("\"高龄\" (age >= 80)", &terms, "").is_ok());
+        // A word taken twice is refused.
+        let mut again = high_age();
+        let dup = again.iter().next().unwrap().clone();
+        assert!(again.push(dup).unwrap_err().contains("already used"));
+    }
+
+    #[test]
+    fn too_many_notes_are_refused_not_an_overflow() {
+        let many = vec!["verify(\"x\")"; MAX_NOTES + 1].join(" or ");
+        assert!(parse(&many)
+            .unwrap_err()
+            .message
+            .contains("too many verify notes"));
+        let fine = vec!["verify(\"x\")"; MAX_NOTES].join(" or ");
+        assert_eq!(parse(&fine).unwrap().verify_count(), MAX_NOTES);
     }
 }

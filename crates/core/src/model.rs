@@ -436,12 +436,24 @@ impl RuleSet {
         Ok(found)
     }
 
-    /// Finds a service by id, with its region.
+    /// Finds a service by id, with its region. Ids are unique only within a
+    /// rule file: this is the first region (in file order) with that id; use
+    /// [`RuleSet::service_in`] to name the region.
     pub fn service(&self, id: &str) -> Option<(&Region, &Service)> {
         self.regions
             .iter()
             .flat_map(|r| r.services.iter().map(move |s| (r, s)))
             .find(|(_, s)| s.id == id)
+    }
+
+    /// The service with this id in the rules of region `code`.
+    pub fn service_in(&self, code: &str, id: &str) -> Option<(&Region, &Service)> {
+        let region = self.region(code)?;
+        region
+            .services
+            .iter()
+            .find(|s| s.id == id)
+            .map(|s| (region, s))
     }
 
     /// The compact binary form the app embeds.

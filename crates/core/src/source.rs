@@ -1,10 +1,16 @@
 //! Reading the TOML rule files that policy staff write (rules/README.md),
 //! with every mistake reported as `file:line: what was wrong, what was expected`.
+//!
+//! The folder holds one file per region (`150104.toml` …) and one file of
+//! shared policy terms, `terms.toml` (失能, 经济困难老年人, 高龄 …), which the
+//! region files use by name in their conditions.
 
 use crate::date::Date;
-use crate::expr;
+use crate::expr::{self, Parsed, Term, Terms};
 use crate::facts::{Answers, Fact, RawValue};
-use crate::model::{Amount, Apply, Case, Document, Kind, Region, RuleSet, Service, Status};
+use crate::model::{
+    Amount, Apply, Case, Cond, Document, Kind, Op, Region, RuleSet, Service, Status,
+};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
@@ -144,6 +150,47 @@ struct CaseSrc {
 /// The minimum number of example cases per service (rules/README.md §4).
 pub const MIN_CASES: usize = 3;
 
+/// The file of shared policy terms in the rules folder. Every other `*.toml`
+/// file there is a region's rules.
+pub const TERMS_FILE: &str = "terms.toml";
+
+/// Whether a file (by its shown name, "rules/terms.toml") is the terms file.
+pub fn is_terms_file(shown: &str) -> bool {
+    Path::new(shown)
+        .file_name()
+        .is_some_and(|n| n == TERMS_FILE)
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TermsFileSrc {
+    #[serde(default)]
+    terms: Vec<Spanned<TermSrc>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TermSrc {
+    name: Spanned<String>,
+    #[serde(default)]
+    aliases: Vec<Spanned<String>>,
+    label: Option<String>,
+    when: Spanned<String>,
+    reading: String,
+    source: String,
+    #[serde(default)]
+    by_hand: Vec<Spanned<String>>,
+}
+
+/// The rules with what the rules check says besides errors.
+#[derive(Clone, Debug)]
+pub struct Loaded {
+    pub rules: RuleSet,
+    pub terms: Terms,
+    /// Advice that does not stop the build: a shared term spelled out by hand.
+    pub warnings: Vec<RuleError>,
+}
+
 /// Line numbers for byte offsets in one file.
 struct Lines<'a> {
     file: &'a str,
@@ -206,8 +253,14 @@ fn toml_to_raw(value: &toml::Value) -> RawValue<'_> {
     }
 }
 
-/// Reads every `*.toml` file in `dir` (sorted by name).
+/// Reads every `*.toml` file in `dir` (sorted by name): the region files and
+/// the shared terms (`terms.toml`).
 pub fn load_dir(dir: &Path) -> Result<RuleSet, Vec<RuleError>> {
+    load_dir_checked(dir).map(|l| l.rules)
+}
+
+/// [`load_dir`], with the terms and the warnings.
+pub fn load_dir_checked(dir: &Path) -> Result<Loaded, Vec<RuleError>> {
     let mut names: Vec<_> = match std::fs::read_dir(dir) {
         Ok(entries) => entries
             .filter_map(|e| e.ok())
@@ -254,17 +307,39 @@ pub fn load_dir(dir: &Path) -> Result<RuleSet, Vec<RuleError>> {
     if !errors.is_empty() {
         return Err(errors);
     }
-    load_files(&files)
+    load_files_checked(&files)
 }
 
-/// Reads rule files given as (shown name, text) pairs. Reports every error it can find.
+/// Reads rule files given as (shown name, text) pairs: region files, and at
+/// most one terms file (named `terms.toml`). Reports every error it can find.
 pub fn load_files(files: &[(String, String)]) -> Result<RuleSet, Vec<RuleError>> {
+    load_files_checked(files).map(|l| l.rules)
+}
+
+/// [`load_files`], with the terms and the warnings.
+pub fn load_files_checked(files: &[(String, String)]) -> Result<Loaded, Vec<RuleError>> {
     let mut errors = Vec::new();
-    let mut regions = Vec::new();
-    // Where each service id is defined, for duplicate and `excludes` checks.
-    let mut ids: HashMap<String, String> = HashMap::new();
-    let mut pending_refs: Vec<(RuleError, String)> = Vec::new();
-    for (name, text) in files {
+    let mut warnings = Vec::new();
+    let mut terms = Terms::new();
+    let mut terms_file: Option<&str> = None;
+    for (name, text) in files.iter().filter(|(n, _)| is_terms_file(n)) {
+        if let Some(first) = terms_file {
+            errors.push(RuleError {
+                file: name.clone(),
+                line: 0,
+                message: format!(
+                    "a second terms file: the shared terms are read from {first} only"
+                ),
+            });
+            continue;
+        }
+        terms_file = Some(name);
+        load_terms(&Lines::new(name, text), text, &mut terms, &mut errors);
+    }
+    let mut regions: Vec<Region> = Vec::new();
+    // The file of each region, in the same order, for messages that need it.
+    let mut region_files: Vec<(&str, &str)> = Vec::new();
+    for (name, text) in files.iter().filter(|(n, _)| !is_terms_file(n)) {
         let lines = Lines::new(name, text);
         let parsed: FileSrc = match toml::from_str(text) {
             Ok(p) => p,
@@ -274,35 +349,204 @@ pub fn load_files(files: &[(String, String)]) -> Result<RuleSet, Vec<RuleError>>
                 continue;
             }
         };
-        if let Some(region) = compile_file(&lines, parsed, &mut ids, &mut pending_refs, &mut errors)
-        {
+        let code_at = parsed.region.code.span().start;
+        if let Some(region) = compile_file(&lines, parsed, &terms, &mut warnings, &mut errors) {
+            if let Some(i) = regions.iter().position(|r| r.code == region.code) {
+                errors.push(lines.err(
+                    code_at,
+                    format!(
+                        "region {} already has a rule file ({}): one file per region",
+                        region.code, region_files[i].0
+                    ),
+                ));
+                continue;
+            }
             regions.push(region);
-        }
-    }
-    for (at, id) in pending_refs {
-        if !ids.contains_key(&id) {
-            errors.push(RuleError {
-                message: format!("`excludes` names an unknown service id `{id}`"),
-                ..at
-            });
+            region_files.push((name, text));
         }
     }
     let rules = RuleSet { regions };
     if errors.is_empty() {
-        check_combinations(&rules, files, &mut errors);
+        check_combinations(&rules, &region_files, &mut errors);
     }
     if errors.is_empty() {
-        Ok(rules)
+        Ok(Loaded {
+            rules,
+            terms,
+            warnings,
+        })
     } else {
         Err(errors)
     }
 }
 
+/// Reads the shared terms. A term may use the terms above it.
+fn load_terms(lines: &Lines, text: &str, terms: &mut Terms, errors: &mut Vec<RuleError>) {
+    let parsed: TermsFileSrc = match toml::from_str(text) {
+        Ok(p) => p,
+        Err(e) => {
+            let offset = e.span().map(|s| s.start).unwrap_or(0);
+            errors.push(lines.err(offset, e.message().trim().to_string()));
+            return;
+        }
+    };
+    for spanned in parsed.terms {
+        let at = spanned.span().start;
+        let t = spanned.into_inner();
+        let before = errors.len();
+        for word in std::iter::once(&t.name).chain(&t.aliases) {
+            let w = word.get_ref();
+            if w.is_empty() || !w.chars().all(expr::is_term_char) {
+                errors.push(lines.err(
+                    word.span().start,
+                    format!("a term's name is written in Chinese characters only (so that a condition can use it), got \"{w}\""),
+                ));
+            }
+        }
+        let name = t.name.get_ref().clone();
+        if t.reading.trim().is_empty() || t.source.trim().is_empty() {
+            errors.push(lines.err(
+                at,
+                format!("term `{name}`: `reading` (why it is read so) and `source` (CONTRACT row, standard or clause) must not be empty"),
+            ));
+        }
+        let when_start = lines.string_content_start(&t.when.span());
+        let cond = match expr::parse_with(t.when.get_ref(), terms, expr::OFFICE) {
+            Ok(p) => Some(p.cond),
+            Err(e) => {
+                errors.push(lines.err(
+                    when_start + e.offset,
+                    format!("term `{name}`: {}", e.message),
+                ));
+                None
+            }
+        };
+        if let Some(c) = &cond {
+            if !crate::eval::satisfiable(c) {
+                errors
+                    .push(lines.err(t.when.span().start, format!("term `{name}` can never hold")));
+            }
+            let mut silent = false;
+            c.walk(&mut |node| {
+                if let Cond::Verify { note, .. } = node {
+                    silent |= !note.contains(expr::OFFICE);
+                }
+            });
+            if silent {
+                errors.push(lines.err(
+                    t.when.span().start,
+                    format!("term `{name}`: every verify note of a term names who decides with {} (filled in with the office of the service that uses it)", expr::OFFICE),
+                ));
+            }
+        }
+        let mut by_hand = Vec::new();
+        for b in &t.by_hand {
+            match expr::parse(b.get_ref()) {
+                Ok(c @ (Cond::Cmp { .. } | Cond::In { .. })) => by_hand.push(c),
+                Ok(_) => errors.push(lines.err(
+                    b.span().start,
+                    format!("term `{name}`: each `by_hand` entry is one comparison, such as \"ability >= severe\""),
+                )),
+                Err(e) => errors.push(lines.err(b.span().start, format!("term `{name}`: by_hand: {}", e.message))),
+            }
+        }
+        let Some(cond) = cond else { continue };
+        if errors.len() > before {
+            continue;
+        }
+        // Written out, a term adds its label (and, over a single comparison, a group of one).
+        let depth = expr::tree_depth(&cond) + 2;
+        if depth > expr::MAX_DEPTH {
+            errors.push(lines.err(
+                t.when.span().start,
+                format!(
+                    "term `{name}` nests more than {} levels deep: write it flatter",
+                    expr::MAX_DEPTH
+                ),
+            ));
+            continue;
+        }
+        let term = Term {
+            label: t
+                .label
+                .clone()
+                .filter(|l| !l.trim().is_empty())
+                .unwrap_or_else(|| name.clone()),
+            aliases: t.aliases.iter().map(|a| a.get_ref().clone()).collect(),
+            notes: cond.verify_count(),
+            depth,
+            cond,
+            by_hand,
+            reading: t.reading,
+            source: t.source,
+            name,
+        };
+        if let Err(message) = terms.push(term) {
+            errors.push(lines.err(t.name.span().start, message));
+        }
+    }
+}
+
+/// The values of its fact for which a single comparison holds.
+fn value_set(c: &Cond) -> Option<(Fact, Vec<i32>)> {
+    match c {
+        Cond::Cmp { fact, .. } | Cond::In { fact, .. } => {
+            let (lo, hi) = fact.bounds();
+            Some((
+                *fact,
+                (lo..=hi).filter(|v| crate::eval::leaf(c, *v)).collect(),
+            ))
+        }
+        _ => None,
+    }
+}
+
+/// Where a condition spells out a shared term by hand: (offset in the text, advice).
+fn advice(text: &str, parsed: &Parsed, terms: &Terms) -> Vec<(usize, String)> {
+    // An age floor beside an age ceiling is a band (80—89周岁), not 高龄.
+    let ceiling = parsed.written.iter().any(|w| {
+        matches!(
+            w.cond,
+            Cond::Cmp {
+                fact: Fact::Age,
+                op: Op::Lt | Op::Le,
+                ..
+            }
+        )
+    });
+    let mut out = Vec::new();
+    for w in &parsed.written {
+        let Some(set) = value_set(&w.cond) else {
+            continue;
+        };
+        if set.0 == Fact::Age && ceiling {
+            continue;
+        }
+        for term in terms.iter() {
+            if term
+                .by_hand
+                .iter()
+                .any(|b| value_set(b).as_ref() == Some(&set))
+            {
+                let shown = text.get(w.start..w.end).unwrap_or("").trim();
+                out.push((
+                    w.start,
+                    format!(
+                        "`{shown}` spells out the shared term {} by hand: write `{}` (rules/{TERMS_FILE}: {})",
+                        term.name, term.name, term.label
+                    ),
+                ));
+            }
+        }
+    }
+    out
+}
+
 fn compile_file(
     lines: &Lines,
     file: FileSrc,
-    ids: &mut HashMap<String, String>,
-    pending_refs: &mut Vec<(RuleError, String)>,
+    terms: &Terms,
+    warnings: &mut Vec<RuleError>,
     errors: &mut Vec<RuleError>,
 ) -> Option<Region> {
     let before = errors.len();
@@ -383,21 +627,39 @@ fn compile_file(
         });
     }
 
+    // Service ids (and what `excludes` names) are this file's own.
+    let mut ids: HashMap<String, String> = HashMap::new();
+    let mut pending_refs: Vec<(RuleError, String)> = Vec::new();
     let mut services = Vec::new();
     for spanned in file.services {
         let at = spanned.span().start;
         let s = spanned.into_inner();
-        if let Some(svc) = compile_service(
+        let context = Context {
             lines,
+            documents: &documents,
+            doc_index: &doc_index,
+            terms,
+        };
+        if let Some(svc) = compile_service(
+            &context,
             at,
             s,
-            &documents,
-            &doc_index,
-            ids,
-            pending_refs,
+            &mut ids,
+            &mut pending_refs,
+            warnings,
             errors,
         ) {
             services.push(svc);
+        }
+    }
+    for (at, id) in pending_refs {
+        if !ids.contains_key(&id) {
+            errors.push(RuleError {
+                message: format!(
+                    "`excludes` names `{id}`, which is not a service of this file (a service can replace only services of its own file)"
+                ),
+                ..at
+            });
         }
     }
     if errors.len() > before {
@@ -412,17 +674,26 @@ fn compile_file(
     })
 }
 
-#[allow(clippy::too_many_arguments)]
+/// What every service of one file is compiled against.
+struct Context<'a> {
+    lines: &'a Lines<'a>,
+    documents: &'a [Document],
+    doc_index: &'a HashMap<String, usize>,
+    terms: &'a Terms,
+}
+
 fn compile_service(
-    lines: &Lines,
+    cx: &Context,
     at: usize,
     s: ServiceSrc,
-    documents: &[Document],
-    doc_index: &HashMap<String, usize>,
     ids: &mut HashMap<String, String>,
     pending_refs: &mut Vec<(RuleError, String)>,
+    warnings: &mut Vec<RuleError>,
     errors: &mut Vec<RuleError>,
 ) -> Option<Service> {
+    let lines = cx.lines;
+    let documents = cx.documents;
+    let doc_index = cx.doc_index;
     let before = errors.len();
     let id = s.id.get_ref().clone();
     let id_ok = !id.is_empty()
@@ -439,7 +710,7 @@ fn compile_service(
     if let Some(first) = ids.insert(id.clone(), here) {
         errors.push(lines.err(
             s.id.span().start,
-            format!("duplicate service id `{id}` (first defined at {first})"),
+            format!("duplicate service id `{id}` in this file (first defined at {first}); ids are unique within a file"),
         ));
     }
     let kind = Kind::from_key(s.kind.get_ref());
@@ -496,11 +767,18 @@ fn compile_service(
         }
     }
 
-    // The condition: errors point at the line inside the `when` text.
+    // The condition: errors point at the line inside the `when` text. The
+    // terms' verify notes name the office of this service.
+    let office = s.apply.get_ref().office.clone();
     let when_text = s.when.get_ref().clone();
     let when_start = lines.string_content_start(&s.when.span());
-    let when = match expr::parse(&when_text) {
-        Ok(c) => Some(c),
+    let when = match expr::parse_with(&when_text, cx.terms, &office) {
+        Ok(parsed) => {
+            for (offset, message) in advice(&when_text, &parsed, cx.terms) {
+                warnings.push(lines.err(when_start + offset, format!("warning: {message}")));
+            }
+            Some(parsed.cond)
+        }
         Err(e) => {
             errors.push(lines.err(when_start + e.offset, e.message));
             None
@@ -545,7 +823,7 @@ fn compile_service(
     }
     let mut documents = Vec::new();
     for item in &a.documents {
-        match compile_need(lines, item, a.documents_usual) {
+        match compile_need(cx, item, a.documents_usual, &a.office, warnings) {
             Ok(need) => documents.push(need),
             Err(e) => errors.push(e),
         }
@@ -626,10 +904,13 @@ fn compile_service(
 
 /// One entry of `documents`: a name, or a table with `name`, `when`, `usual`.
 fn compile_need(
-    lines: &Lines,
+    cx: &Context,
     item: &Spanned<toml::Value>,
     usual: bool,
+    office: &str,
+    warnings: &mut Vec<RuleError>,
 ) -> Result<crate::model::Need, RuleError> {
+    let lines = cx.lines;
     let at = item.span().start;
     let expected = "a document is a name (\"身份证\") or { name = \"低保证\", when = \"economic == dibao\", usual = true }";
     match item.get_ref() {
@@ -654,9 +935,16 @@ fn compile_need(
             };
             let when = match t.get("when") {
                 None => None,
-                Some(toml::Value::String(text)) => Some(expr::parse(text).map_err(|e| {
-                    lines.err(at, format!("document `{name}`: when: {}", e.message))
-                })?),
+                Some(toml::Value::String(text)) => {
+                    let parsed = expr::parse_with(text, cx.terms, office).map_err(|e| {
+                        lines.err(at, format!("document `{name}`: when: {}", e.message))
+                    })?;
+                    for (_, message) in advice(text, &parsed, cx.terms) {
+                        warnings
+                            .push(lines.err(at, format!("warning: document `{name}`: {message}")));
+                    }
+                    Some(parsed.cond)
+                }
                 Some(_) => {
                     return Err(lines.err(
                         at,
@@ -731,101 +1019,97 @@ fn compile_case(lines: &Lines, at: usize, c: CaseSrc) -> Result<Case, RuleError>
     })
 }
 
-/// Checks what needs every file at once: exclusion loops and tier numbers.
-fn check_combinations(rules: &RuleSet, files: &[(String, String)], errors: &mut Vec<RuleError>) {
-    let where_is = |id: &str| -> RuleError {
-        for (name, text) in files {
-            let needle = format!("\"{id}\"");
-            if let Some(pos) = text.find(&needle) {
-                return Lines::new(name, text).err(pos, String::new());
-            }
-        }
-        RuleError {
-            file: "rules".into(),
-            line: 0,
-            message: String::new(),
+/// Checks what needs a whole file: exclusion loops and tier numbers. Tier
+/// groups, like ids, belong to their file. `files[i]` is the file of region `i`.
+fn check_combinations(rules: &RuleSet, files: &[(&str, &str)], errors: &mut Vec<RuleError>) {
+    let where_is = |region: usize, id: &str| -> RuleError {
+        let (name, text) = files[region];
+        let needle = format!("\"{id}\"");
+        match text.find(&needle) {
+            Some(pos) => Lines::new(name, text).err(pos, String::new()),
+            None => RuleError {
+                file: name.to_string(),
+                line: 0,
+                message: String::new(),
+            },
         }
     };
-    // Tiers: distinct numbers within a group.
-    let mut tiers: BTreeMap<&str, HashMap<i32, &str>> = BTreeMap::new();
-    for region in &rules.regions {
+    for (r, region) in rules.regions.iter().enumerate() {
+        // Tiers: distinct numbers within a group.
+        let mut tiers: BTreeMap<&str, HashMap<i32, &str>> = BTreeMap::new();
+        let mut grouped: BTreeMap<&str, Vec<&crate::model::Service>> = BTreeMap::new();
         for s in &region.services {
             if let Some(g) = &s.tier_group {
                 if let Some(other) = tiers.entry(g).or_default().insert(s.tier, &s.id) {
                     errors.push(RuleError {
                         message: format!("services `{other}` and `{}` share tier {} in tier_group `{g}`: each band needs its own tier number", s.id, s.tier),
-                        ..where_is(&s.id)
+                        ..where_is(r, &s.id)
                     });
                 }
-            }
-        }
-    }
-    // Tiers are bands: two of one group must never both apply ("contradicting
-    // tiers"). The engine would still pay only the highest; the file is wrong.
-    let mut grouped: BTreeMap<&str, Vec<&crate::model::Service>> = BTreeMap::new();
-    for region in &rules.regions {
-        for s in &region.services {
-            if let Some(g) = &s.tier_group {
                 grouped.entry(g).or_default().push(s);
             }
         }
-    }
-    for (group, members) in &grouped {
-        for (i, a) in members.iter().enumerate() {
-            for b in &members[i + 1..] {
-                if crate::eval::can_both_hold(&a.when, &b.when) {
-                    errors.push(RuleError {
-                        message: format!(
-                            "tiers `{}` and `{}` of tier_group `{group}` overlap: some person meets both; bands must not overlap",
-                            a.id, b.id
-                        ),
-                        ..where_is(&b.id)
-                    });
+        // Tiers are bands: two of one group must never both apply ("contradicting
+        // tiers"). The engine would still pay only the highest; the file is wrong.
+        for (group, members) in &grouped {
+            for (i, a) in members.iter().enumerate() {
+                for b in &members[i + 1..] {
+                    if crate::eval::can_both_hold(&a.when, &b.when) {
+                        errors.push(RuleError {
+                            message: format!(
+                                "tiers `{}` and `{}` of tier_group `{group}` overlap: some person meets both; bands must not overlap",
+                                a.id, b.id
+                            ),
+                            ..where_is(r, &b.id)
+                        });
+                    }
                 }
             }
         }
     }
     // Loops in "takes precedence over" (excludes and higher tiers).
     let graph = crate::eval::Precedence::build(rules);
-    let mut state: HashMap<&str, u8> = HashMap::new();
+    type Key<'a> = crate::eval::Key<'a>;
+    let mut state: HashMap<Key, u8> = HashMap::new();
     fn visit<'a>(
-        id: &'a str,
+        key: Key<'a>,
         g: &'a crate::eval::Precedence,
-        state: &mut HashMap<&'a str, u8>,
-        path: &mut Vec<&'a str>,
-    ) -> Option<Vec<&'a str>> {
-        match state.get(id) {
+        state: &mut HashMap<Key<'a>, u8>,
+        path: &mut Vec<Key<'a>>,
+    ) -> Option<Vec<Key<'a>>> {
+        match state.get(&key) {
             Some(2) => return None,
             Some(1) => {
-                let start = path.iter().position(|p| *p == id).unwrap_or(0);
+                let start = path.iter().position(|p| *p == key).unwrap_or(0);
                 return Some(path[start..].to_vec());
             }
             _ => {}
         }
-        state.insert(id, 1);
-        path.push(id);
-        for d in g.over(id) {
+        state.insert(key, 1);
+        path.push(key);
+        for d in g.over(key.0, key.1) {
             if let Some(cycle) = visit(d, g, state, path) {
                 return Some(cycle);
             }
         }
         path.pop();
-        state.insert(id, 2);
+        state.insert(key, 2);
         None
     }
     let mut seen_cycle = HashSet::new();
-    for region in &rules.regions {
+    for (r, region) in rules.regions.iter().enumerate() {
         for s in &region.services {
             let mut path = Vec::new();
-            if let Some(cycle) = visit(&s.id, &graph, &mut state, &mut path) {
-                if seen_cycle.insert(cycle.join(",")) {
+            if let Some(cycle) = visit((&region.code, &s.id), &graph, &mut state, &mut path) {
+                let ids: Vec<&str> = cycle.iter().map(|k| k.1).collect();
+                if seen_cycle.insert(format!("{}:{}", region.code, ids.join(","))) {
                     errors.push(RuleError {
                         message: format!(
                             "`excludes` form a loop: {} → {}",
-                            cycle.join(" → "),
-                            cycle[0]
+                            ids.join(" → "),
+                            ids[0]
                         ),
-                        ..where_is(cycle[0])
+                        ..where_is(r, ids[0])
                     });
                 }
             }

@@ -381,3 +381,189 @@ effective_from = "2024-12-31"
     );
     assert!(load_files(&[("rules/410726.toml".into(), rules_text("age >= 100"))]).is_ok());
 }
+
+/// A county and its province, both with a service `high-age-allowance`, a
+/// tier group `band` and an exclusion of their own.
+fn two_levels_same_ids() -> RuleSet {
+    let file = |code: &str, name: &str, age: i32| {
+        format!(
+            r#"[region]
+code = "{code}"
+name = "{name}"
+short_name = "{name}"
+[[documents]]
+id = "doc"
+title = "{name}文件"
+number = ""
+issuer = "民政部门"
+date = "2020-01-01"
+effective_from = "2020-01-01"
+{}{}{}{}"#,
+            service(
+                "high-age-allowance",
+                &format!("age >= {age}"),
+                "excludes = [\"small\"]"
+            ),
+            service("small", "age >= 60", ""),
+            service(
+                "band-1",
+                "age >= 60 and age < 70",
+                "tier_group = \"band\"\ntier = 1"
+            ),
+            service("band-2", "age >= 70", "tier_group = \"band\"\ntier = 2"),
+        )
+    };
+    load_files(&[
+        ("rules/410000.toml".into(), file("410000", "河南省", 80)),
+        ("rules/410726.toml".into(), file("410726", "延津县", 90)),
+    ])
+    .unwrap_or_else(|e| panic!("{}", e[0]))
+}
+
+#[test]
+fn ids_and_tier_groups_belong_to_their_file() {
+    let rules = two_levels_same_ids();
+    let date = Date::parse("2026-11-22").unwrap();
+    let outcome = |e: &yanglao_core::Evaluation<'_>, code: &str, id: &str| {
+        let found: Vec<_> = e
+            .outcomes
+            .iter()
+            .filter(|o| o.region.code == code && o.service.id == id)
+            .collect();
+        assert_eq!(found.len(), 1, "{code} {id}");
+        (found[0].status, found[0].replaced_by.map(|s| s.id.clone()))
+    };
+    // 85: the province's allowance (80+) holds and replaces the province's
+    // `small`; the county's (90+) does not, so the county's `small` stays.
+    let a = answers(&[("age", RawValue::Int(85))]);
+    let e = evaluate(&rules, "410726", date, &a).unwrap();
+    assert_eq!(e.outcomes.len(), 8, "both regions' four services");
+    assert_eq!(
+        outcome(&e, "410000", "high-age-allowance").0,
+        Status::Eligible
+    );
+    assert_eq!(
+        outcome(&e, "410726", "high-age-allowance").0,
+        Status::Ineligible
+    );
+    assert_eq!(
+        outcome(&e, "410000", "small"),
+        (Status::Ineligible, Some("high-age-allowance".to_string()))
+    );
+    assert_eq!(outcome(&e, "410726", "small"), (Status::Eligible, None));
+    // Each file's band 2 outranks only its own band 1.
+    let a = answers(&[("age", RawValue::Int(75))]);
+    let e = evaluate(&rules, "410726", date, &a).unwrap();
+    for code in ["410000", "410726"] {
+        assert_eq!(outcome(&e, code, "band-2").0, Status::Eligible);
+        assert_eq!(
+            outcome(&e, code, "band-1"),
+            (Status::Ineligible, None),
+            "a 75-year-old is outside band 1 of {code}"
+        );
+    }
+    let a = answers(&[("age", RawValue::Int(65))]);
+    let e = evaluate(&rules, "410726", date, &a).unwrap();
+    for code in ["410000", "410726"] {
+        assert_eq!(outcome(&e, code, "band-1").0, Status::Eligible);
+    }
+    // The contract output keeps the id as written; the region says whose it is.
+    assert_eq!(
+        rules
+            .service_in("410726", "high-age-allowance")
+            .unwrap()
+            .0
+            .code,
+        "410726"
+    );
+    assert_eq!(
+        rules
+            .service_in("410000", "high-age-allowance")
+            .unwrap()
+            .0
+            .code,
+        "410000"
+    );
+    // Every case of both files runs against its own service.
+    let (ran, failures) = yanglao_core::cases::run_all(&rules);
+    assert_eq!(ran, 24);
+    assert!(failures.is_empty(), "{failures:?}");
+}
+
+#[test]
+fn an_exclusion_names_a_service_of_its_own_file_and_ids_repeat_only_across_files() {
+    let province = format!(
+        r#"[region]
+code = "410000"
+name = "河南省"
+short_name = "河南省"
+[[documents]]
+id = "doc"
+title = "省文件"
+number = ""
+issuer = "省民政厅"
+date = "2020-01-01"
+effective_from = "2020-01-01"
+{}"#,
+        service("province-only", "age >= 60", "")
+    );
+    let county = |extra: &str| {
+        format!(
+            r#"[region]
+code = "410726"
+name = "延津县"
+short_name = "延津县"
+[[documents]]
+id = "doc"
+title = "县文件"
+number = ""
+issuer = "县民政局"
+date = "2020-01-01"
+effective_from = "2020-01-01"
+{}{extra}"#,
+            service("county", "age >= 60", "excludes = [\"province-only\"]")
+        )
+    };
+    let errors = load_files(&[
+        ("rules/410000.toml".into(), province.clone()),
+        ("rules/410726.toml".into(), county("")),
+    ])
+    .expect_err("a county cannot replace a province's service by id");
+    assert!(errors[0].to_string().starts_with("rules/410726.toml:"));
+    assert!(
+        errors[0].message.contains("not a service of this file"),
+        "{}",
+        errors[0]
+    );
+    // Twice the same id in one file is still an error.
+    let twice = format!(
+        "{}{}",
+        county("").replace("excludes = [\"province-only\"]", ""),
+        service("county", "age >= 70", "")
+    );
+    let errors = load_files(&[("rules/410726.toml".into(), twice)]).unwrap_err();
+    assert!(
+        errors[0]
+            .message
+            .contains("duplicate service id `county` in this file"),
+        "{}",
+        errors[0]
+    );
+    // Two files for one region are refused.
+    let errors = load_files(&[
+        (
+            "rules/410726.toml".into(),
+            county("").replace("excludes = [\"province-only\"]", ""),
+        ),
+        (
+            "rules/410726-copy.toml".into(),
+            county("").replace("excludes = [\"province-only\"]", ""),
+        ),
+    ])
+    .unwrap_err();
+    assert!(
+        errors[0].message.contains("already has a rule file"),
+        "{}",
+        errors[0]
+    );
+}
