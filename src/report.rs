@@ -578,7 +578,7 @@ mod tests {
         assert!(r.all_ended());
         assert!(r.groups.is_empty());
         assert_eq!(r.ended.len(), 1);
-        assert_eq!(r.ended[0].services.len(), 9);
+        assert_eq!(r.ended[0].services.len(), 10);
         assert_eq!(r.ended[0].until, Date::parse("2023-12-31").unwrap());
         assert!(r
             .summary(Lang::Zh, "老人", "the older person")
