@@ -128,15 +128,18 @@ pub fn AnswerList(props: &AnswerListProps) -> Html {
         }
     };
     html! {
-        <section class="answers" id="answers" data-answers="" aria-labelledby="answers-title">
-            <h3 id="answers-title" class="group__title">{ match lang {
-                Lang::Zh => format!("{}的情况", props.who.subject()),
-                Lang::En => "The answers".to_string(),
-            } }<span class="no-print">{ lang.t("（可以在这里修改）", " (change them here)") }</span></h3>
+        // Folded (the 修改回答 button at the top opens it): the results come first.
+        <details class="answers" id="answers" data-answers="">
+            <summary>
+                <h3 id="answers-title" class="group__title" tabindex="-1">{ match lang {
+                    Lang::Zh => format!("{}的情况（{}项，点开可以修改）", props.who.subject(), props.path.len() + props.implied.len()),
+                    Lang::En => format!("The answers ({}; open to change them)", props.path.len() + props.implied.len()),
+                } }</h3>
+            </summary>
             <dl class="answers__list">
                 { for props.path.iter().map(|f| row(*f)) }
                 { for props.implied.iter().map(implied_row) }
             </dl>
-        </section>
+        </details>
     }
 }

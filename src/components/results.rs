@@ -44,6 +44,10 @@ pub struct ResultsProps {
 fn go_to(id: &str) {
     let document = gloo::utils::document();
     if let Some(el) = document.get_element_by_id(id) {
+        // A folded part (the answers) opens first.
+        if el.tag_name().eq_ignore_ascii_case("details") {
+            let _ = el.set_attribute("open", "");
+        }
         el.scroll_into_view();
         if let Some(h) = el
             .query_selector("h2, h3")
@@ -59,7 +63,7 @@ fn go_to(id: &str) {
 /// Prints the summary (details closed), or everything with every line opened.
 fn print(full: bool) {
     let document = gloo::utils::document();
-    let Ok(lines) = document.query_selector_all("details.line:not([open])") else {
+    let Ok(lines) = document.query_selector_all("details.line:not([open]), details.answers:not([open])") else {
         return;
     };
     let opened: Vec<web_sys::Element> = if full {

@@ -54,6 +54,9 @@ await run([
       await page.waitForSelector('[data-group="eligible"] [data-service="yuquan-home-care"]');
       await until(page, () => document.activeElement && document.activeElement.id === "results-title");
       // And an answer changed from the keyboard on the results page.
+      // The answers are folded; 修改回答 at the top opens them.
+      await tabTo(page, '[data-action="to-answers"]');
+      await page.keyboard.press("Enter");
       await tabTo(page, 'select[data-change="living"]');
       await page.keyboard.press("End");
       await page.selectOption('select[data-change="living"]', "with_family");

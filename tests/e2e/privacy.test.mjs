@@ -24,6 +24,7 @@ async function fullCheck(params) {
   await page.click('[data-who="family"]');
   await answerAll(page, YUQUAN_72);
   await page.waitForSelector('[data-group="eligible"]');
+  await page.click('[data-action="to-answers"]');
   await page.selectOption('select[data-change="living"]', "with_family");
   await until(page, () => !document.querySelector('[data-group="eligible"] [data-service="yuquan-home-care"]'));
   await page.emulateMedia({ media: "print" });
