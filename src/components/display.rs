@@ -27,9 +27,22 @@ pub fn DisplayControl(props: &DisplayControlProps) -> Html {
         Callback::from(move |_: MouseEvent| open.set(!*open))
     };
     let contrast = props.display.contrast;
+    let button = use_node_ref();
+    // Escape closes the panel and gives focus back to its button.
+    let onkeydown = {
+        let (open, button) = (open.clone(), button.clone());
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" && *open {
+                open.set(false);
+                if let Some(b) = button.cast::<web_sys::HtmlElement>() {
+                    let _ = b.focus();
+                }
+            }
+        })
+    };
     html! {
-        <div class="display">
-            <button type="button" class="button button--quiet display__toggle" data-action="display"
+        <div class="display" {onkeydown}>
+            <button type="button" class="button button--quiet display__toggle" data-action="display" ref={button}
                 aria-expanded={open.to_string()} aria-controls="display-panel" onclick={toggle}>
                 { lang.t("字号·显示", "Text size · display") }
                 <span aria-hidden="true">{ if *open { " ▴" } else { " ▾" } }</span>

@@ -5,7 +5,7 @@
 // its rule id, the screen, the viewport and every target selector.
 import fs from "node:fs";
 import path from "node:path";
-import { launch, appUrl, answerAll, run, assert, YUQUAN_72, ROOT, until, display } from "./lib.mjs";
+import { launch, appUrl, answerAll, run, assert, YUQUAN_72, ROOT, until, display, YANJIN_66 } from "./lib.mjs";
 
 const AXE_PATH = path.join(ROOT, ".tools/node_modules/axe-core/axe.min.js");
 const axe = fs.readFileSync(AXE_PATH, "utf8");
@@ -82,6 +82,17 @@ async function flow([w, h]) {
   await answerAll(page, YUQUAN_72);
   await page.waitForSelector('[data-group="eligible"]');
   await check("results");
+  await page.click('[data-group="eligible"] details.line summary');
+  await page.waitForSelector('[data-group="eligible"] details.line[open]');
+  await check("results, a line's details opened");
+  await page.click('[data-action="to-answers"]');
+  await page.waitForSelector("details.answers[open]");
+  await check("results, answers opened");
+  await page.click('[data-action="display"]');
+  await page.waitForSelector("#display-panel:not([hidden])");
+  await check("display switches opened");
+  await page.keyboard.press("Escape");
+  await page.waitForSelector("#display-panel[hidden]", { state: "attached" });
   await display(page, '[data-text-size="2"]');
   await page.waitForSelector(".app--text-2");
   await check("results, largest text");
@@ -100,8 +111,8 @@ async function flow([w, h]) {
   // collapsed 其他 group: 延津县's have one (the same person), opened here.
   await page.goto(appUrl({ region: "410726" }));
   await page.click('[data-who="family"]');
-  await answerAll(page, YUQUAN_72);
-  await page.waitForSelector('[data-group="eligible"]');
+  await answerAll(page, YANJIN_66);
+  await page.waitForSelector('section.results');
   const other = await page.$('[data-group="other"] summary');
   assert(other, "延津县's results have no collapsed 其他 group to open");
   await other.click();
@@ -192,7 +203,7 @@ async function contrastFlow([w, h], how) {
   await page.click('[data-action="back"]');
   await page.waitForSelector(`section.question[data-fact="${fact}"] .choice--selected`);
   await check("choice question, answer selected");
-  await answerAll(page, YUQUAN_72);
+  await answerAll(page, YANJIN_66);
   await page.click('[data-group="other"] summary');
   await page.waitForSelector('[data-group="other"] details[open]');
   await check("results, 其他 opened (延津县)");

@@ -54,6 +54,20 @@ await run([
       await page.waitForSelector('[data-group="eligible"] [data-service="yuquan-home-care"]');
       await until(page, () => document.activeElement && document.activeElement.id === "results-title");
       // And an answer changed from the keyboard on the results page.
+      // A line opens to its details from the keyboard.
+      await tabTo(page, '[data-group="eligible"] details.line summary');
+      await page.keyboard.press("Enter");
+      await page.waitForSelector('[data-group="eligible"] details.line[open]');
+      // The display switches open, and Escape closes them again.
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.focus('[data-action="display"]');
+      await page.keyboard.press("Enter");
+      await page.waitForSelector("#display-panel:not([hidden])");
+      await tabTo(page, '[data-text-size="2"]');
+      await page.keyboard.press("Enter");
+      await page.waitForSelector(".app--text-2");
+      await page.keyboard.press("Escape");
+      await page.waitForSelector("#display-panel[hidden]", { state: "attached" });
       // The answers are folded; 修改回答 at the top opens them.
       await tabTo(page, '[data-action="to-answers"]');
       await page.keyboard.press("Enter");

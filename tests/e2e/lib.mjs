@@ -22,6 +22,16 @@ export const YUQUAN_72 = {
   institution_subsidy: "no",
 };
 
+/** A 延津县 person whose results have a collapsed 其他 group (services that do not fit). */
+export const YANJIN_66 = {
+  age: "66",
+  economic: "none",
+  ability: "intact",
+  living: "with_family",
+  disability_grade: "0",
+  fp_family: "none",
+};
+
 export async function launch() {
   return chromium.launch({
     executablePath: "/usr/bin/chromium",

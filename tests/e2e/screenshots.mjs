@@ -9,6 +9,8 @@ const out = path.join(ROOT, "docs/screenshots");
 fs.mkdirSync(out, { recursive: true });
 const browser = await launch();
 const made = [];
+/** Issue 12's 延津 daughter's mother: 82, 低保, 中度失能, lives alone; the rest 不知道. */
+const YANJIN_MOTHER = { age: "82", economic: "dibao", ability: "moderate", living: "alone" };
 
 async function shot(page, name, size, options = {}) {
   // The pointer off the page, so no button shows its hover colour.
@@ -44,13 +46,24 @@ for (const [w, h] of [
   await page.fill("#age", "72");
   await page.click('[data-action="next"]');
   await until(page, () => !document.querySelector('section.question[data-fact="age"]'));
-  await page.waitForSelector("section.question");
+  await page.waitForSelector("section.question[data-ready]");
   await shot(page, "question-choice", size);
+  // The display switches, folded into one button, opened.
+  await page.click('[data-action="display"]');
+  await shot(page, "display-switches", size);
+  await page.click('[data-action="display"]');
 
-  await answerAll(page, YUQUAN_72);
+  // The results of issue 12's 延津 daughter checking for her mother.
+  await page.goto(appUrl({ region: "410726" }));
+  await page.click('[data-who="family"]');
+  await answerAll(page, YANJIN_MOTHER);
   await page.waitForSelector('[data-group="eligible"]');
   await page.evaluate(() => window.scrollTo(0, 0));
   await shot(page, "results", size);
+  await page.click('[data-group="eligible"] details.line summary');
+  await page.evaluate(() => document.querySelector('[data-group="eligible"] details.line').scrollIntoView());
+  await shot(page, "results-details", size);
+  await page.click('[data-group="eligible"] details.line summary');
   await page.evaluate(() => document.querySelector("section.checklist").scrollIntoView());
   await shot(page, "results-checklist", size);
   await page.evaluate(() => document.querySelector("[data-handoff]").scrollIntoView());
@@ -74,8 +87,8 @@ for (const [w, h] of [
   await page.evaluate(() => window.scrollTo(0, 0));
   await shot(page, "results-english", size);
 
-  // A check that shows expired policies (曲阜市: all ended in 2020).
-  await page.goto(appUrl({ region: "370881" }));
+  // A place whose recorded policy has ended (定西市: the plan ran 2021–2023).
+  await page.goto(appUrl({ region: "621100" }));
   await page.click('[data-who="self"]');
   await page.waitForSelector("[data-ended]");
   await shot(page, "results-expired", size);
@@ -93,9 +106,9 @@ for (const [w, h] of [
 {
   const context = await browser.newContext({ viewport: { width: 794, height: 1123 } });
   const page = await context.newPage();
-  await page.goto(appUrl({ region: "150104" }));
+  await page.goto(appUrl({ region: "410726" }));
   await page.click('[data-who="family"]');
-  await answerAll(page, YUQUAN_72);
+  await answerAll(page, YANJIN_MOTHER);
   await page.waitForSelector('[data-group="eligible"]');
   await page.emulateMedia({ media: "print" });
   const height = Math.min(2246, await page.evaluate(() => document.body.scrollHeight));

@@ -2,7 +2,7 @@
 // question and results screens, at both sizes, every visible text is at least
 // 18 px with line height at least 1.3, every control at least 44 × 44 px, and
 // the main answer buttons at least 60 px tall.
-import { launch, appUrl, answerAll, run, assert, YUQUAN_72, until, display } from "./lib.mjs";
+import { launch, appUrl, answerAll, run, assert, YUQUAN_72, until, display, YANJIN_66 } from "./lib.mjs";
 
 const browser = await launch();
 
@@ -86,7 +86,7 @@ async function screens([w, h]) {
   // person (both its services are open to them), 延津县's have one.
   await page.goto(appUrl({ region: "410726" }));
   await page.click('[data-who="family"]');
-  await answerAll(page, YUQUAN_72);
+  await answerAll(page, YANJIN_66);
   const other = await page.waitForSelector('[data-group="other"] summary');
   await other.click();
   await page.waitForSelector('[data-group="other"] details[open] [data-service]');
