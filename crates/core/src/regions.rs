@@ -2,14 +2,24 @@
 //! and above: every code a check may name, how it is shown, and a search
 //! fast enough to run on every keystroke.
 //!
-//! The data is `data/regions.tsv` (made by `scripts/gen-regions.mjs`; where it
-//! comes from is in `data/regions.SOURCE.md`): one `code<TAB>name` line per
-//! division, sorted by code, with `<TAB>p` on *pseudo* entries. Those are the
-//! grouping codes GB/T 2260 gives to what is not a level anyone lives in
-//! (`110100` 市辖区 and `500200` 县 under a 直辖市, `419000` 省直辖县级行政区划
-//! and the like): the code is a valid region, but chains, full names,
-//! children and searches never show the entry itself, and the counties below
-//! it are shown as the province's own (110105 → 北京市, 朝阳区; 419001 → 河南省, 济源市).
+//! The data is `data/regions.tsv` (made by `scripts/gen-regions.mjs` from the
+//! 国家统计局 统计用区划代码 list; where it comes from is in
+//! `data/regions.SOURCE.md`): one `code<TAB>name` line per division, sorted by
+//! code, with a flag on two kinds of entries:
+//!
+//! - `<TAB>p`, *pseudo*: the grouping codes GB/T 2260 gives to what is not a
+//!   level anyone lives in (`110100` 市辖区 and `500200` 县 under a 直辖市,
+//!   `419000` 省直辖县级行政区划 and the like), and a county-level stand-in for a
+//!   prefecture with no counties (`620201` 嘉峪关市). The code is a valid
+//!   region, but chains, full names, children and searches never show the
+//!   entry itself, and what is below a grouping is shown as the province's own
+//!   (110105 → 北京市, 朝阳区; 419001 → 河南省, 济源市; 620201 → 甘肃省, 嘉峪关市).
+//! - `<TAB>z`, *zone* (统计用功能区): county-level codes of the statistics list
+//!   that GB/T 2260 does not have (经济技术开发区, 高新区, 管理区, 加格达奇区
+//!   232761 ...). People are registered there, so they are ordinary known
+//!   divisions, shown and searched; [`Division::zone`] marks them, children
+//!   list them after the real counties and a search returns them after the
+//!   real divisions of the same match quality.
 //!
 //! No I/O: [`RegionIndex::builtin`] reads the table compiled into the crate,
 //! and [`RegionIndex::parse`] builds an index from text loaded any other way.
@@ -50,8 +60,12 @@ pub struct Division<'a> {
     pub code: &'a str,
     pub name: &'a str,
     pub level: Level,
-    /// A grouping code (市辖区, 省直辖县级行政区划 ...): valid, never shown.
+    /// A grouping or stand-in code (市辖区, 省直辖县级行政区划, 620201 ...):
+    /// valid, never shown.
     pub pseudo: bool,
+    /// A 统计用功能区 (经济技术开发区 ...), county level: valid and shown, but not
+    /// in GB/T 2260 proper, so listed after the real counties.
+    pub zone: bool,
 }
 
 const NONE: u16 = u16::MAX;
@@ -65,12 +79,13 @@ struct Entry {
     len: u8,
     level: Level,
     pseudo: bool,
+    zone: bool,
     /// Index of the shown parent: the prefecture, or the province when the
     /// prefecture is pseudo; [`NONE`] for a province.
     parent: u16,
 }
 
-/// Every division, parsed once: 16 bytes an entry (about 50 KiB) next to the text.
+/// Every division, parsed once: 16 bytes an entry (about 52 KiB) next to the text.
 #[derive(Debug)]
 pub struct RegionIndex {
     text: Cow<'static, str>,
@@ -128,13 +143,18 @@ impl RegionIndex {
             let Some(name) = fields.next() else {
                 return err(format!("expected code<TAB>name, got \"{line}\""));
             };
-            let pseudo = match fields.next() {
-                None => false,
-                Some("p") => true,
-                Some(flag) => return err(format!("unknown flag \"{flag}\" (only \"p\", pseudo)")),
+            let (pseudo, zone) = match fields.next() {
+                None => (false, false),
+                Some("p") => (true, false),
+                Some("z") => (false, true),
+                Some(flag) => {
+                    return err(format!(
+                        "unknown flag \"{flag}\" (\"p\" pseudo or \"z\" zone)"
+                    ))
+                }
             };
             if fields.next().is_some() {
-                return err("too many fields (code<TAB>name[<TAB>p])".into());
+                return err("too many fields (code<TAB>name[<TAB>p|z])".into());
             }
             if code_text.len() != 6 || !code_text.bytes().all(|b| b.is_ascii_digit()) {
                 return err(format!("\"{code_text}\" is not a 6-digit code"));
@@ -158,9 +178,12 @@ impl RegionIndex {
                 return err("too many divisions".into());
             }
             let level = Level::of(code);
-            if pseudo && level != Level::Prefecture {
+            if pseudo && level == Level::Province {
+                return err(format!("{code_text}: a province cannot be pseudo"));
+            }
+            if zone && level != Level::County {
                 return err(format!(
-                    "{code_text}: only a prefecture-level code can be pseudo"
+                    "{code_text}: only a county-level code can be a zone"
                 ));
             }
             let index = entries.len();
@@ -203,6 +226,7 @@ impl RegionIndex {
                 len: name.len() as u8,
                 level,
                 pseudo,
+                zone,
                 parent,
             });
         }
@@ -221,6 +245,7 @@ impl RegionIndex {
             name: &self.text[start..start + usize::from(e.len)],
             level: e.level,
             pseudo: e.pseudo,
+            zone: e.zone,
         }
     }
 
@@ -307,11 +332,13 @@ impl RegionIndex {
             .collect()
     }
 
-    /// What a person picks from below `code`, in code order: for a province its
-    /// prefectures, with the counties of a pseudo prefecture in its place (北京市 →
-    /// its 16 districts; 河南省 → 17 cities and 济源市); for a prefecture its
-    /// counties. Empty for a county, an unknown code, or a division with
-    /// nothing below it (东莞市, 香港特别行政区).
+    /// What a person picks from below `code`: for a province its prefectures,
+    /// with the counties of a pseudo prefecture in its place (北京市 → its 16
+    /// districts; 河南省 → 17 cities and 济源市); for a prefecture its counties.
+    /// Real divisions first, in code order, then the zones, in code order
+    /// (新乡市 → its districts, counties and 县级市, then 新乡高新技术产业开发区 ...).
+    /// Never a pseudo entry. Empty for a county, an unknown code, or a division
+    /// with nothing below it (东莞市, 嘉峪关市, 香港特别行政区).
     pub fn children(&self, code: &str) -> Vec<Division<'_>> {
         let Some(i) = self.find(code) else {
             return Vec::new();
@@ -321,21 +348,24 @@ impl RegionIndex {
             .iter()
             .enumerate()
             .map(|(k, c)| (i + 1 + k, c));
-        match e.level {
+        let mut out: Vec<Division<'_>> = match e.level {
             Level::Province => below
                 .take_while(|(_, c)| c.code / 10_000 == e.code / 10_000)
-                .filter(|(_, c)| match c.level {
-                    Level::Prefecture => !c.pseudo,
-                    _ => usize::from(c.parent) == i,
+                .filter(|(_, c)| {
+                    !c.pseudo && (c.level == Level::Prefecture || usize::from(c.parent) == i)
                 })
                 .map(|(k, _)| self.division(k))
                 .collect(),
             Level::Prefecture => below
                 .take_while(|(_, c)| c.code / 100 == e.code / 100)
+                .filter(|(_, c)| !c.pseudo)
                 .map(|(k, _)| self.division(k))
                 .collect(),
             Level::County => Vec::new(),
-        }
+        };
+        // Stable: code order within the real ones and within the zones.
+        out.sort_by_key(|d| d.zone);
+        out
     }
 
     /// The provinces, in code order (34, with 台湾省, 香港 and 澳门).
@@ -357,9 +387,10 @@ impl RegionIndex {
     ///   ("玉泉" → 玉泉区 wherever one is); then the query as pieces of the
     ///   chain's names in order, each of two characters or more ("新乡延津",
     ///   "北京朝阳").
-    /// - Within one quality, the higher level comes first (新乡 → 新乡市 before
-    ///   新乡县: a bare name most often means the larger place, and the counties
-    ///   follow at once), then code order.
+    /// - Within one quality, real divisions before zones (统计用功能区), then the
+    ///   higher level first (新乡 → 新乡市 before 新乡县: a bare name most often
+    ///   means the larger place, and the counties follow at once), then code
+    ///   order.
     /// - Pseudo entries are never returned.
     pub fn search(&self, query: &str, limit: usize) -> Vec<Division<'_>> {
         let mut q = String::with_capacity(query.len());
@@ -387,7 +418,7 @@ impl RegionIndex {
         // division's own name, ends with the query's last two characters.
         let tail = (chars >= 4).then(|| &qb[bounds[chars - 2]..]);
 
-        let mut hits: Vec<(Quality, Level, u16)> = Vec::new();
+        let mut hits: Vec<(Quality, bool, Level, u16)> = Vec::new();
         for (i, e) in self.entries.iter().enumerate() {
             if e.pseudo {
                 continue;
@@ -408,7 +439,7 @@ impl RegionIndex {
             } else {
                 continue;
             };
-            hits.push((quality, e.level, i as u16));
+            hits.push((quality, e.zone, e.level, i as u16));
         }
         if hits.len() > limit {
             hits.select_nth_unstable(limit - 1);
@@ -416,7 +447,7 @@ impl RegionIndex {
         }
         hits.sort_unstable();
         hits.into_iter()
-            .map(|(_, _, i)| self.division(usize::from(i)))
+            .map(|(_, _, _, i)| self.division(usize::from(i)))
             .collect()
     }
 
@@ -530,34 +561,48 @@ mod tests {
         divisions.iter().map(|d| d.code.to_string()).collect()
     }
 
-    /// The counts table of regions.SOURCE.md: `| level | count |`.
-    fn source_count(level: &str) -> usize {
+    /// A row of the counts table of regions.SOURCE.md:
+    /// `| level | real | pseudo | zone | all |`.
+    fn source_counts(level: &str) -> [usize; 4] {
         let source = include_str!("../data/regions.SOURCE.md");
         let prefix = format!("| {level} | ");
         let line = source
             .lines()
             .find(|l| l.starts_with(&prefix))
-            .unwrap_or_else(|| panic!("regions.SOURCE.md has no count for {level}"));
-        line[prefix.len()..]
+            .unwrap_or_else(|| panic!("regions.SOURCE.md has no counts for {level}"));
+        let numbers: Vec<usize> = line[prefix.len()..]
             .trim_end_matches(" |")
-            .trim()
-            .parse()
-            .unwrap()
+            .split(" | ")
+            .map(|n| n.trim().parse().unwrap())
+            .collect();
+        numbers.try_into().unwrap()
     }
 
     #[test]
     fn counts_match_the_source_file() {
-        let count = |level| idx().iter().filter(|d| d.level == level).count();
-        assert_eq!(count(Level::Province), source_count("province"));
-        assert_eq!(count(Level::Prefecture), source_count("prefecture"));
-        assert_eq!(count(Level::County), source_count("county"));
-        assert_eq!(
-            idx().iter().filter(|d| d.pseudo).count(),
-            source_count("pseudo")
-        );
-        assert_eq!(idx().len(), source_count("total"));
+        let count = |level: Option<Level>| {
+            let of = |d: &Division<'_>| level.is_none_or(|l| d.level == l);
+            let real = idx()
+                .iter()
+                .filter(|d| of(d) && !d.pseudo && !d.zone)
+                .count();
+            let pseudo = idx().iter().filter(|d| of(d) && d.pseudo).count();
+            let zone = idx().iter().filter(|d| of(d) && d.zone).count();
+            let all = idx().iter().filter(of).count();
+            [real, pseudo, zone, all]
+        };
+        assert_eq!(count(Some(Level::Province)), source_counts("province"));
+        assert_eq!(count(Some(Level::Prefecture)), source_counts("prefecture"));
+        assert_eq!(count(Some(Level::County)), source_counts("county"));
+        assert_eq!(count(None), source_counts("total"));
+        assert_eq!(idx().len(), source_counts("total")[3]);
         assert_eq!(idx().provinces().len(), 34);
         assert!(idx().len() > 3_000);
+        // The known shape of china-division 2.7.0: 333 real prefectures,
+        // 9 groupings and a stand-in, and 132 zones.
+        assert_eq!(source_counts("prefecture"), [333, 9, 0, 342]);
+        assert_eq!(source_counts("total")[1..3], [10, 132]);
+        assert!(!idx().iter().any(|d| d.pseudo && d.zone));
     }
 
     #[test]
@@ -575,7 +620,7 @@ mod tests {
             let d = idx().get(code).unwrap_or_else(|| panic!("{code} missing"));
             assert_eq!(d.code, code);
             assert_eq!(d.name, *chain.last().unwrap());
-            assert!(!d.pseudo);
+            assert!(!d.pseudo && !d.zone, "{code}");
             assert_eq!(names(&idx().chain(code)), *chain, "{code}");
             assert_eq!(idx().full_name(code), chain.concat());
         }
@@ -584,6 +629,25 @@ mod tests {
         assert_eq!(idx().get("140000").unwrap().level, Level::Province);
         assert_eq!(idx().full_name("410726"), "河南省新乡市延津县");
         assert_eq!(idx().full_name("150104"), "内蒙古自治区呼和浩特市玉泉区");
+        assert_eq!(idx().full_name("140105"), "山西省太原市小店区");
+    }
+
+    #[test]
+    fn codes_people_still_hold_are_known() {
+        // 重庆 江北区 and 渝北区: GB/T 2260 districts, on people's papers.
+        for (code, name) in [("500105", "江北区"), ("500112", "渝北区")] {
+            let d = idx().get(code).unwrap_or_else(|| panic!("{code} missing"));
+            assert_eq!(d.name, name);
+            assert!(!d.pseudo && !d.zone && d.level == Level::County);
+            assert_eq!(names(&idx().chain(code)), ["重庆市", name]);
+            assert!(idx().children("500000").iter().any(|c| c.code == code));
+        }
+        assert_eq!(idx().full_name("500112"), "重庆市渝北区");
+        assert_eq!(first("渝北"), "500112");
+        assert_eq!(first("重庆江北"), "500105");
+        let beijing_chaoyang = idx().get("110105").unwrap();
+        assert_eq!(beijing_chaoyang.name, "朝阳区");
+        assert!(!beijing_chaoyang.zone);
     }
 
     #[test]
@@ -607,16 +671,65 @@ mod tests {
         }
         assert_eq!(idx().get("110100").unwrap().name, "市辖区");
         assert_eq!(idx().full_name("500200"), "重庆市");
+        // The one pseudo county: 嘉峪关市's stand-in, shown as the prefecture.
+        let stand_in = idx().get("620201").unwrap();
+        assert!(stand_in.pseudo && stand_in.level == Level::County);
+        assert_eq!(codes(&idx().chain("620201")), ["620000", "620200"]);
+        assert_eq!(idx().full_name("620201"), "甘肃省嘉峪关市");
+        let pseudo: Vec<_> = idx().iter().filter(|d| d.pseudo).collect();
+        assert_eq!(pseudo.len(), 10);
+        assert!(pseudo
+            .iter()
+            .all(|d| d.level == Level::Prefecture || d.code == "620201"));
+    }
+
+    #[test]
+    fn zones_are_known_and_flagged() {
+        let cases: [(&str, &[&str]); 4] = [
+            ("410771", &["河南省", "新乡市", "新乡高新技术产业开发区"]),
+            ("232761", &["黑龙江省", "大兴安岭地区", "加格达奇区"]),
+            ("460321", &["海南省", "三沙市", "西沙群岛"]),
+            (
+                "632857",
+                &["青海省", "海西蒙古族藏族自治州", "大柴旦行政委员会"],
+            ),
+        ];
+        for (code, chain) in cases {
+            let d = idx().get(code).unwrap_or_else(|| panic!("{code} missing"));
+            assert!(d.zone && !d.pseudo && d.level == Level::County, "{code}");
+            assert!(idx().contains(code));
+            assert_eq!(names(&idx().chain(code)), *chain, "{code}");
+        }
         assert!(idx()
             .iter()
-            .filter(|d| d.pseudo)
-            .all(|d| d.level == Level::Prefecture));
+            .filter(|d| d.zone)
+            .all(|d| d.level == Level::County));
+        // Every xxxx7x code is a zone; few zones are not xxxx7x.
+        assert!(idx()
+            .iter()
+            .filter(|d| d.level == Level::County && d.code.as_bytes()[4] == b'7')
+            .all(|d| d.zone));
+        let other: Vec<&str> = idx()
+            .iter()
+            .filter(|d| d.zone && d.code.as_bytes()[4] != b'7')
+            .map(|d| d.code)
+            .collect();
+        assert_eq!(
+            other,
+            ["232761", "232762", "232763", "232764", "460321", "460322", "460323", "632857"]
+        );
+        // Real divisions are never zones.
+        for code in ["120116", "310115", "110105", "232701"] {
+            assert!(!idx().get(code).unwrap().zone, "{code}");
+        }
     }
 
     #[test]
     fn unknown_codes() {
         for code in [
             "999999", "15010", "110199", "", "1101050", "11010a", "000000", "110105 ",
+            // Not in the data yet (see regions.SOURCE.md, "Known changes not included").
+            "653228", "500157",
         ] {
             assert!(idx().get(code).is_none(), "{code}");
             assert!(!idx().contains(code));
@@ -638,6 +751,8 @@ mod tests {
                 "{}",
                 d.code
             );
+            // Only the last of a chain can be a zone.
+            assert!(chain[..chain.len() - 1].iter().all(|c| !c.zone));
             if !d.pseudo {
                 assert_eq!(chain.last().unwrap(), &d);
             }
@@ -653,7 +768,7 @@ mod tests {
         assert_eq!(beijing.len(), 16);
         assert!(beijing
             .iter()
-            .all(|d| d.level == Level::County && !d.pseudo));
+            .all(|d| d.level == Level::County && !d.pseudo && !d.zone));
         assert_eq!(beijing[0].name, "东城区");
 
         let henan = idx().children("410000");
@@ -666,14 +781,33 @@ mod tests {
         assert!(chongqing.iter().any(|d| d.code == "500235"));
         assert!(chongqing.iter().all(|d| d.level == Level::County));
 
+        // Real counties in code order, then the zones in code order.
         let xinxiang = idx().children("410700");
         assert!(xinxiang.iter().any(|d| d.name == "延津县"));
         assert!(xinxiang
             .iter()
             .all(|d| d.code.starts_with("4107") && d.level == Level::County));
+        let tail: Vec<_> = xinxiang[xinxiang.len() - 5..]
+            .iter()
+            .map(|d| d.code)
+            .collect();
+        assert_eq!(tail, ["410782", "410783", "410771", "410772", "410773"]);
+        let real = xinxiang.iter().take_while(|d| !d.zone).count();
+        assert!(xinxiang[real..].iter().all(|d| d.zone));
+        for part in [&xinxiang[..real], &xinxiang[real..]] {
+            assert!(part.windows(2).all(|w| w[0].code < w[1].code));
+        }
+        assert_eq!(
+            codes(&idx().children("232700")),
+            ["232701", "232721", "232722", "232761", "232762", "232763", "232764"]
+        );
+        assert_eq!(
+            codes(&idx().children("460300")),
+            ["460321", "460322", "460323"]
+        );
         assert_eq!(codes(&idx().children("419000")), ["419001"]);
 
-        for none in ["410726", "441900", "620200", "810000"] {
+        for none in ["410726", "441900", "442000", "460400", "620200", "810000"] {
             assert!(idx().children(none).is_empty(), "{none}");
         }
         // Every shown division is reachable from its province by children().
@@ -698,6 +832,10 @@ mod tests {
             .iter()
             .any(|p| p.code == "140000" && p.name == "山西省"));
         assert_eq!(codes(&provinces[31..]), ["710000", "810000", "820000"]);
+        assert_eq!(
+            names(&provinces[31..]),
+            ["台湾省", "香港特别行政区", "澳门特别行政区"]
+        );
     }
 
     fn first(query: &str) -> String {
@@ -721,24 +859,41 @@ mod tests {
         assert_eq!(first("北京市朝阳区"), "110105");
         assert_eq!(first("济源"), "419001");
         assert_eq!(first("定西"), "621100");
+        assert_eq!(first("安定区"), "621102");
+        assert_eq!(first("定西安定"), "621102");
         assert_eq!(first("曲阜"), "370881");
         assert_eq!(first("小店"), "140105");
+        assert_eq!(first("太原小店"), "140105");
         assert_eq!(first("山西"), "140000");
+        assert_eq!(first("嘉峪关"), "620200");
         let yuquan = idx().search("玉泉", 10);
         assert!(yuquan.iter().any(|d| d.code == "150104"));
         assert!(yuquan.iter().all(|d| d.name.contains("玉泉")));
-        // Same quality: the larger place first, then code order.
+        // Same quality: the larger place first, then code order; zones after
+        // the real divisions.
         assert_eq!(codes(&idx().search("新乡", 2)), ["410700", "410721"]);
+        assert_eq!(
+            codes(&idx().search("新乡", 5)),
+            ["410700", "410721", "410771", "410772", "410773"]
+        );
         assert_eq!(codes(&idx().search("朝阳区", 10)), ["110105", "220104"]);
         // Exact before prefix before substring.
         let chaoyang = idx().search("朝阳", 10);
         assert_eq!(chaoyang[0].code, "211300");
         assert!(chaoyang.iter().all(|d| d.name.starts_with("朝阳")));
+        // Zones are found.
+        assert_eq!(first("加格达奇"), "232761");
+        assert_eq!(first("大兴安岭加格达奇"), "232761");
+        let zones = idx().search("开发区", 200);
+        assert!(zones.len() > 50);
+        assert!(zones.iter().all(|d| d.zone));
         // Codes.
         assert_eq!(codes(&idx().search("410726", 10)), ["410726"]);
         assert_eq!(codes(&idx().search("４１０７２６", 10)), ["410726"]);
+        assert_eq!(codes(&idx().search("410771", 10)), ["410771"]);
         assert!(idx().search("999999", 10).is_empty());
         assert!(idx().search("110100", 10).is_empty());
+        assert!(idx().search("620201", 10).is_empty());
         assert_eq!(
             codes(&idx().search("4107", 3)),
             ["410700", "410702", "410703"]
@@ -775,6 +930,7 @@ mod tests {
         assert_eq!(index.full_name("110105"), "北京市朝阳区");
         assert_eq!(index.full_name("410726"), "河南省新乡市延津县");
         assert_eq!(codes(&index.search("朝阳", 5)), ["110105"]);
+        assert!(!index.get("110105").unwrap().zone);
         // \r\n is read too.
         assert_eq!(
             RegionIndex::parse(&text.replace('\n', "\r\n"))
@@ -782,6 +938,14 @@ mod tests {
                 .full_name("110105"),
             "北京市朝阳区"
         );
+        // Zones and pseudo counties.
+        let text = "620000\t甘肃省\n620200\t嘉峪关市\n620201\t嘉峪关市\tp\n620700\t张掖市\n620702\t甘州区\n620771\t某开发区\tz\n";
+        let index = RegionIndex::parse(text).unwrap();
+        assert!(index.get("620771").unwrap().zone);
+        assert_eq!(index.full_name("620771"), "甘肃省张掖市某开发区");
+        assert_eq!(index.full_name("620201"), "甘肃省嘉峪关市");
+        assert!(index.children("620200").is_empty());
+        assert_eq!(codes(&index.children("620700")), ["620702", "620771"]);
     }
 
     #[test]
@@ -797,6 +961,12 @@ mod tests {
             ("# c\n110000\t北京市\n110105\t朝阳区\n", "line 3"),
             ("110100\t市辖区\n", "line 1"),
             ("110000\t北京市\tp\n", "line 1"),
+            ("110000\t北京市\tz\n", "line 1"),
+            ("110000\t北京市\n110100\t市辖区\tz\n", "line 2"),
+            (
+                "110000\t北京市\n110100\t市辖区\n110171\t某区\tz\tp\n",
+                "line 3",
+            ),
             (
                 "110000\t北京市\n110100\t市辖区\n\n110105\t朝阳区\n120105\t河北区\n",
                 "line 5",
