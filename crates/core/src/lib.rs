@@ -8,6 +8,7 @@ pub mod expr;
 pub mod facts;
 pub mod model;
 pub mod questionnaire;
+pub mod regions;
 #[cfg(feature = "source")]
 pub mod source;
 
