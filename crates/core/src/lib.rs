@@ -2,6 +2,7 @@
 //! No web dependencies: the same code runs in the browser (WASM) and natively.
 
 pub mod cases;
+pub mod coverage;
 pub mod date;
 pub mod eval;
 pub mod expr;

@@ -411,29 +411,20 @@ impl RuleSet {
     }
 
     /// The regions whose services apply to `code`: itself and those above it,
-    /// nearest first. An error when the code is malformed or nothing applies.
+    /// nearest first (possibly none). An error only when the code is not six digits.
     pub fn applicable(&self, code: &str) -> Result<Vec<&Region>, RegionError> {
         if code.len() != 6 || !code.bytes().all(|b| b.is_ascii_digit()) {
             return Err(RegionError(format!(
                 "region must be a 6-digit administrative code such as 150104, got \"{code}\""
             )));
         }
-        let found: Vec<&Region> = region_chain(code)
+        // Every real division is a region (CONTRACT, Regions): one with no
+        // list here, and none above it, simply has no services. Whether a code
+        // is a real division is the region index's to say (crate::regions).
+        Ok(region_chain(code)
             .iter()
             .filter_map(|c| self.region(c))
-            .collect();
-        if found.is_empty() {
-            let known: Vec<String> = self
-                .regions
-                .iter()
-                .map(|r| format!("{} {}", r.code, r.short_name))
-                .collect();
-            return Err(RegionError(format!(
-                "no rules for region {code}; regions with rules: {}",
-                known.join(", ")
-            )));
-        }
-        Ok(found)
+            .collect())
     }
 
     /// Finds a service by id, with its region. Ids are unique only within a
