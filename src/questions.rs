@@ -120,20 +120,56 @@ fn question_en(fact: Fact, who: Who, place: &str) -> String {
             Who::Myself => "How old are you (in full years)?".to_string(),
             Who::Family => "How old is the older person (in full years)?".to_string(),
         },
-        Fact::LivesInRegion => format!("{d} usually live in {place}, where {their} household is registered?"),
+        Fact::LivesInRegion => {
+            format!("{d} usually live in {place}, where {their} household is registered?")
+        }
         Fact::Economic => format!("{d} get 低保 or 特困 support, or have a low income?"),
-        Fact::Ability => format!("Has {} had an older-person ability assessment? What was the result?", if who == Who::Myself { "you" } else { "the older person" }),
-        Fact::Dementia => format!("Has a hospital diagnosed {} with dementia?", if who == Who::Myself { "you" } else { "the older person" }),
+        Fact::Ability => format!(
+            "Has {} had an older-person ability assessment? What was the result?",
+            if who == Who::Myself {
+                "you"
+            } else {
+                "the older person"
+            }
+        ),
+        Fact::Dementia => format!(
+            "Has a hospital diagnosed {} with dementia?",
+            if who == Who::Myself {
+                "you"
+            } else {
+                "the older person"
+            }
+        ),
         Fact::DisabilityGrade => format!("{d} have a disability certificate? Which grade?"),
-        Fact::DisabilityKind => format!("Which kind of disability is on {their} disability certificate?"),
-        Fact::Living => format!("Who {} live with now?", if who == Who::Myself { "do you" } else { "does the older person" }),
+        Fact::DisabilityKind => {
+            format!("Which kind of disability is on {their} disability certificate?")
+        }
+        Fact::Living => format!(
+            "Who {} live with now?",
+            if who == Who::Myself {
+                "do you"
+            } else {
+                "does the older person"
+            }
+        ),
         Fact::FpFamily => format!("{be} in a family-planning special family?"),
-        Fact::FpSpecialSupport => format!("{d} receive the family-planning special support payment?"),
-        Fact::Contributor => format!("{be} a model worker, disabled at work, or injured acting bravely?"),
-        Fact::MilitaryPriority => format!("{be} entitled to military preferential care (优抚对象)?"),
-        Fact::NoSupporter => format!("{be} without anyone able to support {}?", if who == Who::Myself { "you" } else { "them" }),
+        Fact::FpSpecialSupport => {
+            format!("{d} receive the family-planning special support payment?")
+        }
+        Fact::Contributor => {
+            format!("{be} a model worker, disabled at work, or injured acting bravely?")
+        }
+        Fact::MilitaryPriority => {
+            format!("{be} entitled to military preferential care (优抚对象)?")
+        }
+        Fact::NoSupporter => format!(
+            "{be} without anyone able to support {}?",
+            if who == Who::Myself { "you" } else { "them" }
+        ),
         Fact::LtcInsurance => format!("{d} currently receive long-term care insurance benefits?"),
-        Fact::InstitutionSubsidy => format!("{d} already get a care-home or family care-bed subsidy?"),
+        Fact::InstitutionSubsidy => {
+            format!("{d} already get a care-home or family care-bed subsidy?")
+        }
     }
 }
 

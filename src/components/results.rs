@@ -63,7 +63,9 @@ fn go_to(id: &str) {
 /// Prints the summary (details closed), or everything with every line opened.
 fn print(full: bool) {
     let document = gloo::utils::document();
-    let Ok(lines) = document.query_selector_all("details.line:not([open]), details.answers:not([open])") else {
+    let Ok(lines) =
+        document.query_selector_all("details.line:not([open]), details.answers:not([open])")
+    else {
         return;
     };
     let opened: Vec<web_sys::Element> = if full {
