@@ -1,12 +1,21 @@
 #!/usr/bin/env python3
-"""Trunk post-build hook (see Trunk.toml): runs in Trunk's staging folder.
+"""Trunk post-build step (run by scripts/postbuild.sh, after yanglao-pack), in
+Trunk's staging folder:
 
-1. Content Security Policy: a <meta> tag allowing scripts only from the page's
-   own origin plus Trunk's inline loader by its SHA-256 hash, no remote
+1. The rule packs (packs/<province>.bin) and the picker's search index
+   (regions.tsv) are named by a hash of their contents, and their names and
+   subresource integrity go into index.html as the catalogue the app reads
+   (<script type="application/json" id="yanglao-catalogue">): the browser
+   refuses a pack whose bytes are not the ones built. With
+   YANGLAO_EMBED_REGION=<code> (a portal build) that region's province pack
+   goes into the catalogue itself, so the embedded checker fetches no pack.
+2. Content Security Policy: a <meta> tag allowing scripts only from the page's
+   own origin plus the page's inline scripts by their SHA-256 hash, no remote
    scripts, no remote connections.
-2. Service worker (sw.js): caches every file of this build under a cache named
-   by a hash of their contents, so a new deployment installs as a whole and
-   the old cache is deleted when it takes over: never a mix of old and new.
+3. Service worker (sw.js): caches every file of the app's own (not the packs)
+   under a cache named by a hash of their contents, so a new deployment
+   installs as a whole and the old cache is deleted when it takes over; packs
+   are cached as they are loaded, so a region opened once works offline.
 """
 import base64
 import hashlib
@@ -20,7 +29,48 @@ index_path = os.path.join(staging, "index.html")
 with open(index_path, encoding="utf-8") as f:
     html = f.read()
 
-# 1. CSP, with the hash of each inline script (Trunk's module loader).
+
+def content_named(rel):
+    """Renames a staging file to name-<hash>.ext; returns (new rel path, bytes, integrity)."""
+    path = os.path.join(staging, rel)
+    with open(path, "rb") as f:
+        data = f.read()
+    stem, ext = os.path.splitext(rel)
+    named = "%s-%s%s" % (stem, hashlib.sha256(data).hexdigest()[:16], ext)
+    os.replace(path, os.path.join(staging, named))
+    integrity = "sha384-" + base64.b64encode(hashlib.sha384(data).digest()).decode()
+    return named, data, integrity
+
+
+# 1. The catalogue of packs.
+with open(os.path.join(staging, "packs.txt"), encoding="utf-8") as f:
+    listing = [line.split("\t") for line in f.read().splitlines() if line]
+os.remove(os.path.join(staging, "packs.txt"))
+embed = os.environ.get("YANGLAO_EMBED_REGION", "")
+if embed and not re.fullmatch(r"\d{6}", embed):
+    sys.exit("postbuild: YANGLAO_EMBED_REGION must be a 6-digit division code, got %r" % embed)
+catalogue = {"packs": {}, "inline": {}}
+fingerprint = hashlib.sha256()
+for province, lists in listing:
+    named, data, integrity = content_named("packs/%s.bin" % province)
+    fingerprint.update(data)
+    catalogue["packs"][province] = {"file": named, "integrity": integrity, "lists": int(lists)}
+    if embed[:2] == province:
+        catalogue["inline"][province] = base64.b64encode(data).decode()
+if embed and embed[:2] not in catalogue["inline"]:
+    sys.exit("postbuild: YANGLAO_EMBED_REGION=%s names no province of the packs" % embed)
+named, _, integrity = content_named("regions.tsv")
+catalogue["regions"] = {"file": named, "integrity": integrity}
+# Hand-off links carry this, to say when they were made with other rules.
+catalogue["fingerprint"] = fingerprint.hexdigest()[:10]
+block = '<script type="application/json" id="yanglao-catalogue">%s</script>' % json.dumps(
+    catalogue, separators=(",", ":"), sort_keys=True
+)
+html = re.sub(r'<script type="application/json" id="yanglao-catalogue">.*?</script>\s*', "", html, flags=re.S)
+html = html.replace("</head>", "  " + block + "\n  </head>", 1)
+
+# 2. CSP, with the hash of each inline script (Trunk's module loader, the
+#    loading notice; the catalogue is data, never run, but hashing it is harmless).
 inline = re.findall(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", html, re.S)
 hashes = [
     "'sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode() + "'"
@@ -45,14 +95,16 @@ html = html.replace('<meta charset="utf-8" />', '<meta charset="utf-8" />\n    '
 with open(index_path, "w", encoding="utf-8") as f:
     f.write(html)
 
-# 2. The service worker, listing every file of the build.
+# 3. The service worker: the app's own files, installed whole; the packs and
+#    the search index, cached when loaded.
+loaded_on_demand = ["/" + p["file"] for p in catalogue["packs"].values()] + ["/" + catalogue["regions"]["file"]]
 files = []
 digest = hashlib.sha256()
 for root, _, names in os.walk(staging):
     for name in sorted(names):
         path = os.path.join(root, name)
         rel = os.path.relpath(path, staging).replace(os.sep, "/")
-        if rel == "sw.js":
+        if rel == "sw.js" or "/" + rel in loaded_on_demand:
             continue
         files.append(rel)
 for rel in sorted(files):
@@ -62,7 +114,14 @@ version = digest.hexdigest()[:16]
 assets = ["/"] + ["/" + rel for rel in sorted(files) if rel != "index.html"]
 with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "sw.template.js"), encoding="utf-8") as f:
     template = f.read()
-sw = template.replace("__VERSION__", version).replace("__ASSETS__", json.dumps(assets, indent=2))
+sw = (
+    template.replace("__VERSION__", version)
+    .replace("__ASSETS__", json.dumps(assets, indent=2))
+    .replace("__ON_DEMAND__", json.dumps(sorted(loaded_on_demand), indent=2))
+)
 with open(os.path.join(staging, "sw.js"), "w", encoding="utf-8") as f:
     f.write(sw)
-print("postbuild: CSP with %d inline-script hash(es); sw.js caches %d files as yanglao-%s" % (len(hashes), len(assets), version))
+print(
+    "postbuild: %d packs (%s inline), CSP with %d inline-script hash(es); sw.js caches %d files as yanglao-%s"
+    % (len(catalogue["packs"]), embed or "none", len(hashes), len(assets), version)
+)

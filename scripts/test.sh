@@ -15,10 +15,10 @@ rm -f "$LOGS"/*.log
 STEPS=(
     "setup|./scripts/setup.sh"
     "format|cargo fmt --all --check"
-    "clippy|cargo clippy --workspace --all-targets -- -D warnings"
-    "native tests|cargo test -p yanglao-core -p yanglao-cli && cargo test -p yanglao-app --lib"
+    "clippy|cargo clippy --workspace --all-targets --all-features -- -D warnings"
+    "native tests|cargo test -p yanglao-core -p yanglao-cli -p yanglao-pack && cargo test -p yanglao-app --lib --features embedded-rules"
     "rules report|cargo run -q -p yanglao-cli -- rules check"
-    "browser tests|cargo test -p yanglao-app --target wasm32-unknown-unknown"
+    "browser tests|cargo test -p yanglao-app --target wasm32-unknown-unknown --features embedded-rules"
     "release build|trunk build --release --offline"
     "e2e|./scripts/e2e.sh --no-build"
     "bundle size|./scripts/size-report.sh"

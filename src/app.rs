@@ -4,7 +4,6 @@
 
 use crate::handoff::{self, Restored};
 use crate::i18n::Lang;
-use crate::rules;
 use crate::session::Session;
 use crate::start::{self, Mode, Query, DEFAULT_IDLE_SECONDS};
 use gloo::events::EventListener;
@@ -57,14 +56,15 @@ pub fn App() -> Html {
         }
         let hash = start::current_hash();
         let mut restore = None;
+        let mut region_from_fragment = None;
         if query.mode == Mode::Kiosk && hash.len() > 1 {
             // A kiosk keeps nothing across a reload: the next person starts afresh.
             start::replace_address(&start::current_search(), "");
+        } else if let Some(region) = handoff::decode_region(&hash) {
+            // A place chosen on the picker, kept across a reload.
+            region_from_fragment = Some(region);
         } else if hash.len() > 1 {
-            match rules::embedded()
-                .map_err(|e| handoff::LinkError(e.to_string()))
-                .and_then(|r| handoff::decode(&hash, rules::fingerprint(), r, date))
-            {
+            match handoff::decode(&hash, &crate::catalogue::fingerprint(), date) {
                 Ok(link) => {
                     if link.rules_changed && link.at_results {
                         notices.push(lang.t(OLD_RULES_NOTE, OLD_RULES_NOTE_EN).to_string());
@@ -79,11 +79,14 @@ pub fn App() -> Html {
                 }
             }
         }
-        (query, date, notices, restore)
+        (query, date, notices, restore, region_from_fragment)
     });
-    let (query, date, notices, restore) = &*setup;
+    let (query, date, notices, restore, region_from_fragment) = &*setup;
     let mut props = CheckerProps::new(*date);
-    props.region = query.region.clone().map(AttrValue::from);
+    props.region = region_from_fragment
+        .clone()
+        .or_else(|| query.region.clone())
+        .map(AttrValue::from);
     props.follow_address = true;
     props.date_pinned = query.date.is_some();
     props.notices = notices.iter().cloned().map(AttrValue::from).collect();

@@ -45,14 +45,26 @@ impl Entry {
     }
 }
 
-/// The address (query and fragment) that holds this state.
+/// The address (query and fragment) that holds this state. The place is in
+/// the fragment, with the answers, never in the query: a reload sends the
+/// server the page's path and settings only. A region that came in the query
+/// (a portal's link) stays there as it came.
 pub fn address_for(state: &State, mode: Mode, rules: &str, entry: Entry) -> String {
     let mut query = Query::parse(&start::current_search());
     query.lang = state.lang.is_en().then_some(crate::i18n::Lang::En);
-    let search = query.with_region(state.region.as_deref());
+    let search = query.with_region(query.region.as_deref());
     let hash = match (mode, state.link_parts()) {
-        (Mode::Kiosk, Some(_)) => format!("#k{}.{}", entry.session, entry.index),
-        (Mode::Kiosk, None) => String::new(),
+        // A kiosk's address holds only which of its screens this is.
+        (Mode::Kiosk, _) if state.region.is_some() => {
+            format!("#k{}.{}", entry.session, entry.index)
+        }
+        (Mode::Kiosk, _) => String::new(),
+        (_, None) => match &state.region {
+            Some(region) if query.region.as_ref() != Some(region) => {
+                format!("#{}", handoff::encode_region(region))
+            }
+            _ => String::new(),
+        },
         (_, Some((region, who))) => format!(
             "#{}",
             handoff::encode(
@@ -65,7 +77,6 @@ pub fn address_for(state: &State, mode: Mode, rules: &str, entry: Entry) -> Stri
                 state.show_results,
             )
         ),
-        (_, None) => String::new(),
     };
     format!("{search}{hash}")
 }

@@ -1,9 +1,8 @@
-//! The regions we have rules for, grouped by province for the region picker.
-
-use yanglao_core::RuleSet;
+//! The provinces, for the first step of the region picker: known without
+//! loading anything (each one's places and lists come with its pack).
 
 /// Provincial-level divisions by the first two digits of their GB/T 2260 code.
-const PROVINCES: [(&str, &str); 34] = [
+pub const PROVINCES: [(&str, &str); 34] = [
     ("11", "北京市"),
     ("12", "天津市"),
     ("13", "河北省"),
@@ -40,87 +39,20 @@ const PROVINCES: [(&str, &str); 34] = [
     ("82", "澳门特别行政区"),
 ];
 
-/// The name of the province a code belongs to.
-pub fn province_name(code: &str) -> &'static str {
-    let prefix = code.get(..2).unwrap_or("");
-    PROVINCES
-        .iter()
-        .find(|(p, _)| *p == prefix)
-        .map(|(_, name)| *name)
-        .unwrap_or("其他地区")
-}
-
-/// How far down the administrative tree a code sits.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Level {
-    Province,
-    City,
-    County,
-}
-
-pub fn level(code: &str) -> Level {
-    if code.ends_with("0000") {
-        Level::Province
-    } else if code.ends_with("00") {
-        Level::City
-    } else {
-        Level::County
-    }
-}
-
-/// One region on the picker.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Choice {
-    pub code: String,
-    pub short_name: String,
-    /// The name below the province: "呼和浩特市玉泉区", "定西市（含所辖各县区）".
-    pub label: String,
-}
-
-/// The regions of one province.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ProvinceGroup {
-    pub name: &'static str,
-    pub regions: Vec<Choice>,
-}
-
-/// Every region with rules, by province (in code order), each province's
-/// regions in code order.
-pub fn grouped(rules: &RuleSet) -> Vec<ProvinceGroup> {
-    let mut regions: Vec<&yanglao_core::Region> = rules.regions.iter().collect();
-    regions.sort_by(|a, b| a.code.cmp(&b.code));
-    let mut groups: Vec<ProvinceGroup> = Vec::new();
-    for region in regions {
-        let province = province_name(&region.code);
-        let below = region.name.strip_prefix(province).unwrap_or(&region.name);
-        let label = match level(&region.code) {
-            Level::Province => format!("{}（全{}通用）", province, whole_word(province)),
-            Level::City => format!("{below}（含所辖各县区）"),
-            Level::County => below.to_string(),
-        };
-        let choice = Choice {
-            code: region.code.clone(),
-            short_name: region.short_name.clone(),
-            label,
-        };
-        match groups.last_mut() {
-            Some(group) if group.name == province => group.regions.push(choice),
-            _ => groups.push(ProvinceGroup {
-                name: province,
-                regions: vec![choice],
-            }),
-        }
-    }
-    groups
-}
-
-/// 全省 / 全区 / 全市, as the province calls itself.
-fn whole_word(province: &str) -> &'static str {
-    if province.ends_with("自治区") || province.ends_with("特别行政区") {
-        "区"
-    } else if province.ends_with('市') {
-        "市"
-    } else {
-        "省"
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_provinces_are_those_of_the_region_index() {
+        let index = yanglao_core::regions::RegionIndex::builtin();
+        let names: Vec<(String, String)> = index
+            .provinces()
+            .iter()
+            .map(|d| (d.code[..2].to_string(), d.name.to_string()))
+            .collect();
+        let ours: Vec<(String, String)> = super::PROVINCES
+            .iter()
+            .map(|(c, n)| (c.to_string(), n.to_string()))
+            .collect();
+        assert_eq!(ours, names);
     }
 }

@@ -29,6 +29,9 @@ pub struct Card {
     pub kind_key: &'static str,
     /// Whose policy it is: "玉泉区", "定西市", "山西省".
     pub scope: String,
+    /// Said on the line when the policy is of a level above the place checked:
+    /// "山西省的政策，全省通用".
+    pub from_above: Option<String>,
     pub summary: String,
     pub status: Status,
     /// What the person gets in a few words ("每月不少于100元", "标准由延津县民政局定").
@@ -107,9 +110,11 @@ pub fn later_text_in(lang: Lang, later: &Later) -> String {
 impl Card {
     /// The card for one outcome, its own words in a language (the service's
     /// texts from the rules stay as written, in Chinese).
-    pub fn new(lang: Lang, outcome: &Outcome<'_>, answers: &Answers) -> Card {
+    pub fn new(lang: Lang, outcome: &Outcome<'_>, answers: &Answers, checked: &str) -> Card {
         let service = outcome.service;
         let region = outcome.region;
+        let from_above =
+            (region.code != checked).then(|| scope_label(lang, &region.code, &region.short_name));
         let document = region.documents.get(service.document);
         let amount_text = service.amount.zh();
         let from = i18n::date(lang, service.effective_from);
@@ -169,6 +174,7 @@ impl Card {
             kind: i18n::kind(lang, service.kind),
             kind_key: service.kind.key(),
             scope: region.short_name.clone(),
+            from_above,
             summary: service.summary.clone(),
             status: outcome.status,
             gets: service.amount.short_zh(&service.apply.office),
@@ -224,6 +230,32 @@ impl Card {
             Lang::Zh => format!("还要核实：{}", items.join("、")),
             Lang::En => format!("Still to check: {}", items.join(", ")),
         }
+    }
+}
+
+/// Whose policy a list is, with its reach: "山西省的政策，全省通用",
+/// "定西市的政策，全市通用", "延津县的政策".
+pub fn scope_label(lang: Lang, code: &str, name: &str) -> String {
+    let whole = if code.ends_with("0000") {
+        Some(
+            if name.ends_with("自治区") || name.ends_with("特别行政区") {
+                ("全区", "the whole region")
+            } else if name.ends_with('市') {
+                ("全市", "the whole municipality")
+            } else {
+                ("全省", "the whole province")
+            },
+        )
+    } else if code.ends_with("00") {
+        Some(("全市", "the whole city"))
+    } else {
+        None
+    };
+    match (lang, whole) {
+        (Lang::Zh, Some((zh, _))) => format!("{name}的政策，{zh}通用"),
+        (Lang::Zh, None) => format!("{name}的政策"),
+        (Lang::En, Some((_, en))) => format!("{} policy, for {en}", i18n::place(lang, name)),
+        (Lang::En, None) => format!("{} policy", i18n::place(lang, name)),
     }
 }
 
@@ -320,10 +352,24 @@ pub struct Checklist {
     pub documents: Vec<Bring>,
 }
 
+/// A document the results rest on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Basis {
+    /// "延津县的政策", "山西省的政策，全省通用".
+    pub scope: String,
+    /// 《title》（number）.
+    pub title: String,
+    /// What its captured text leaves out, if the rule file says.
+    pub gaps: Option<String>,
+    pub ended: bool,
+}
+
 /// The whole results page.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Report {
     pub date: Date,
+    /// The documents the results rest on, nearest level first.
+    pub basis: Vec<Basis>,
     /// Every service except ended ones, in its group's order.
     pub groups: Vec<(Group, Vec<Card>)>,
     pub ended: Vec<Ended>,
@@ -336,8 +382,27 @@ impl Report {
         let cards: Vec<Card> = evaluation
             .outcomes
             .iter()
-            .map(|o| Card::new(lang, o, &evaluation.answers))
+            .map(|o| Card::new(lang, o, &evaluation.answers, &evaluation.region))
             .collect();
+        let mut basis: Vec<Basis> = Vec::new();
+        for o in &evaluation.outcomes {
+            let Some(doc) = o.region.documents.get(o.service.document) else {
+                continue;
+            };
+            let mut title = format!("《{}》", doc.title);
+            if !doc.number.is_empty() {
+                title.push_str(&format!("（{}）", doc.number));
+            }
+            if basis.iter().any(|b| b.title == title) {
+                continue;
+            }
+            basis.push(Basis {
+                scope: scope_label(lang, &o.region.code, &o.region.short_name),
+                title,
+                gaps: doc.gaps.clone(),
+                ended: doc.effective_until.is_some_and(|u| u < evaluation.date),
+            });
+        }
         let mut groups: Vec<(Group, Vec<Card>)> =
             Group::ALL.iter().map(|g| (*g, Vec::new())).collect();
         for card in &cards {
@@ -404,6 +469,7 @@ impl Report {
         checklist.documents.sort_by_key(|b| b.if_any);
         Report {
             date: evaluation.date,
+            basis,
             groups,
             ended,
             checklist,
@@ -480,7 +546,8 @@ impl Report {
     }
 }
 
-#[cfg(test)]
+// The rules are compiled in for the tests only (`--features embedded-rules`).
+#[cfg(all(test, feature = "embedded-rules"))]
 mod tests {
     use super::*;
     use yanglao_core::RawValue;

@@ -1,12 +1,13 @@
-//! The rules compiled by build.rs from rules/*.toml and embedded in the wasm.
+//! The rules compiled in, for the tests only (the `embedded-rules`
+//! feature): the app itself loads them on demand (catalogue.rs), so its own
+//! bytes hold no rules and do not grow with their number.
 
 use std::sync::OnceLock;
 use yanglao_core::RuleSet;
 
 static BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/rules.bin"));
 
-/// The embedded rule set, decoded once. The build checked the rules, so an
-/// error here means the wasm file itself is damaged.
+/// The compiled-in rule set, decoded once.
 pub fn embedded() -> Result<&'static RuleSet, &'static str> {
     static RULES: OnceLock<Result<RuleSet, String>> = OnceLock::new();
     RULES
@@ -15,7 +16,7 @@ pub fn embedded() -> Result<&'static RuleSet, &'static str> {
         .map_err(String::as_str)
 }
 
-/// A short fingerprint of the embedded rules, carried by hand-off links.
+/// A short fingerprint of the compiled-in rules, carried by hand-off links.
 pub fn fingerprint() -> &'static str {
     static PRINT: OnceLock<String> = OnceLock::new();
     PRINT.get_or_init(|| crate::handoff::rules_fingerprint(BYTES))

@@ -1,5 +1,6 @@
 //! One person's check: region, who is asking, the questions and the results.
 
+use crate::catalogue::{self, use_pack, Failure, Loaded, PackState};
 use crate::components::{
     DisplayControl, Footer, Header, Question, RegionPicker, Results, WhoPicker,
 };
@@ -9,12 +10,13 @@ use crate::nav::{self, Entry};
 use crate::prefs;
 use crate::questions::Who;
 use crate::report::Report;
-use crate::rules;
 use crate::start::{self, Mode, Query};
 use crate::state::{Action, Display, State};
 use gloo::events::EventListener;
 use std::rc::Rc;
-use yanglao_core::{questionnaire, Date, Fact, Plan, RuleSet};
+use yanglao_core::coverage::{coverage, Coverage};
+use yanglao_core::pack::province_of;
+use yanglao_core::{questionnaire, Date, Fact, Plan};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -42,10 +44,13 @@ pub struct SessionProps {
 
 /// What is on the screen, worked out once per render with one run of the engine.
 enum View {
-    RulesDamaged,
     Picker {
         unknown: Option<String>,
     },
+    /// The region's pack is being read.
+    Loading,
+    /// It could not be read: a message, and 再试一次.
+    PackFailed(Failure),
     Who {
         place: String,
     },
@@ -57,6 +62,7 @@ enum View {
     Results {
         place: String,
         report: Rc<Report>,
+        coverage: Rc<Coverage>,
         remaining: usize,
         implied: Vec<(Fact, AttrValue)>,
     },
@@ -66,8 +72,8 @@ impl View {
     /// Which screen this is, for the history: a new key is a new entry.
     fn key(&self) -> String {
         match self {
-            View::RulesDamaged => "error".into(),
             View::Picker { .. } => "picker".into(),
+            View::Loading | View::PackFailed(_) => "loading".into(),
             View::Who { .. } => "who".into(),
             View::Question { fact, .. } => format!("q:{}", fact.key()),
             View::Results { .. } => "results".into(),
@@ -75,40 +81,45 @@ impl View {
     }
 }
 
-/// The office to ask when a place's recorded policy has ended or is missing:
-/// the 民政局 of the place chosen, or of the person's county.
-fn ask_office(rules: &RuleSet, code: &str) -> String {
-    match rules.region(code) {
-        Some(region) => format!("{}民政局", region.short_name),
-        None => "户籍所在县（市、区）民政局".to_string(),
-    }
-}
-
-fn view(state: &State, rules: &RuleSet, date: Date, lang: Lang) -> View {
+fn view(state: &State, pack: Option<PackState>, date: Date, lang: Lang) -> View {
     let Some(code) = &state.region else {
         return View::Picker { unknown: None };
     };
-    let Ok(plan) = Plan::new(rules, code) else {
-        return View::Picker {
-            unknown: Some(code.clone()),
-        };
+    let unknown = || View::Picker {
+        unknown: Some(code.clone()),
     };
-    let (place, short) = place_names(lang, rules, code);
+    let loaded = match pack {
+        // Not six digits: there is no province to load.
+        None => return unknown(),
+        Some(PackState::Loading) => return View::Loading,
+        Some(PackState::Failed(f)) => return View::PackFailed(f),
+        Some(PackState::Ready(l)) => l,
+    };
+    let Loaded { rules, index } = &*loaded;
+    // A code that is no real division (999999, 110199): the picker, with a note.
+    let (Some(own), Some(coverage)) = (index.get(code), coverage(index, rules, code)) else {
+        return unknown();
+    };
+    let place = index.full_name(code);
     if state.who.is_none() {
         return View::Who { place };
     }
+    let Ok(plan) = Plan::new(rules, code) else {
+        return unknown();
+    };
     let answers = state.answers();
     let (next, remaining, quick) = questionnaire::screen(&plan, date, &answers, state.asked());
     match next.filter(|_| !state.show_results) {
         Some(fact) => View::Question {
             fact,
             remaining,
-            short,
+            short: own.name.to_string(),
         },
         None => match plan.evaluate_with(date, &answers, quick) {
             Ok(evaluation) => View::Results {
                 place,
-                report: Rc::new(Report::new(lang, &evaluation, &ask_office(rules, code))),
+                report: Rc::new(Report::new(lang, &evaluation, &coverage.ask)),
+                coverage: Rc::new(coverage),
                 remaining: if next.is_some() { remaining } else { 0 },
                 implied: evaluation
                     .implied
@@ -116,7 +127,9 @@ fn view(state: &State, rules: &RuleSet, date: Date, lang: Lang) -> View {
                     .map(|(f, i)| (*f, AttrValue::from(lang.t(i.because_zh, i.because_en))))
                     .collect(),
             },
-            Err(_) => View::RulesDamaged,
+            // The answers contradict each other (links are checked before
+            // this): the questions start afresh.
+            Err(_) => View::Who { place },
         },
     }
 }
@@ -159,11 +172,16 @@ pub fn Session(props: &SessionProps) -> Html {
         });
     }
 
-    let rules = rules::embedded();
-    let current = match rules {
-        Ok(rules) => view(&state, rules, props.date, lang),
-        Err(_) => View::RulesDamaged,
-    };
+    // The region's province pack, loaded on demand (and kept once loaded).
+    // (A code of no province, such as 999999, has no pack: the picker says so.)
+    let province = state
+        .region
+        .as_deref()
+        .and_then(province_of)
+        .filter(|p| crate::regions::PROVINCES.iter().any(|(c, _)| c == p))
+        .map(str::to_string);
+    let (pack, retry) = use_pack(province);
+    let current = view(&state, pack, props.date, lang);
     let key = current.key();
 
     // ---- The history: one entry per screen (see nav.rs) ----
@@ -193,7 +211,7 @@ pub fn Session(props: &SessionProps) -> Html {
                 if moved {
                     entry.index += 1;
                 }
-                let address = nav::address_for(&state, mode, rules::fingerprint(), *entry);
+                let address = nav::address_for(&state, mode, &catalogue::fingerprint(), *entry);
                 if moved {
                     nav::push(&address, *entry);
                 } else if address != nav::current_address() || Entry::current() != Some(*entry) {
@@ -324,16 +342,28 @@ pub fn Session(props: &SessionProps) -> Html {
     };
 
     let content = match &current {
-        View::RulesDamaged => html! {
-            <p class="notice notice--error" role="alert">{ lang.t("政策资料读取失败，请刷新页面再试。", "The policy data could not be read. Please reload the page.") }</p>
+        View::Loading => html! {
+            <p class="notice" role="status" data-loading="">{ lang.t("正在读取这个地方的政策资料……", "Reading the policy data for this place…") }</p>
+        },
+        View::PackFailed(failure) => html! {
+            <div class="notice notice--error" role="alert" data-pack-failed="">
+                <p>{ failure.message(lang) }</p>
+                <button type="button" class="button" data-action="retry" onclick={retry.reform(|_: MouseEvent| ())}>
+                    { lang.t("再试一次", "Try again") }
+                </button>
+                if let Some(change) = &on_change_region {
+                    <button type="button" class="button button--quiet" data-action="change-region"
+                        onclick={change.reform(|_: MouseEvent| ())}>{ lang.t("换一个地区", "Choose another region") }</button>
+                }
+            </div>
         },
         View::Picker { unknown } => html! {
             <>
                 if let Some(code) = unknown {
                     <p class="notice" role="status">
                         { match lang {
-                            Lang::Zh => format!("暂时没有地区代码 {code} 的养老服务政策资料。请从下面的地区中选择。"),
-                            Lang::En => format!("There is no elderly-care policy data for region code {code} yet. Please choose from the regions below."),
+                            Lang::Zh => format!("“{code}”不是一个县（区）、市或省的代码。请在下面找到老人户口所在的地方。"),
+                            Lang::En => format!("“{code}” is not the code of a county, city or province. Please find the place of household registration below."),
                         } }
                     </p>
                 }
@@ -395,9 +425,9 @@ pub fn Session(props: &SessionProps) -> Html {
         View::Results {
             place,
             report,
+            coverage,
             remaining,
             implied,
-            ..
         } => {
             let code = state.region.clone().unwrap_or_default();
             let link =
@@ -411,7 +441,7 @@ pub fn Session(props: &SessionProps) -> Html {
                             ..Query::default()
                         };
                         let fragment = handoff::encode(
-                            rules::fingerprint(),
+                            &catalogue::fingerprint(),
                             region,
                             who,
                             &state.path,
@@ -419,10 +449,12 @@ pub fn Session(props: &SessionProps) -> Html {
                             state.stored.birth_date(),
                             true,
                         );
+                        // The place is in the fragment, with the answers: opening
+                        // the link sends the server nothing about the person.
                         AttrValue::from(format!(
                             "{}{}#{fragment}",
                             start::page_base(),
-                            query.with_region(Some(region))
+                            query.with_region(None)
                         ))
                     });
             let on_change = {
@@ -439,6 +471,7 @@ pub fn Session(props: &SessionProps) -> Html {
                     who={state.who.unwrap_or(Who::Family)}
                     date={props.date}
                     report={report.clone()}
+                    coverage={coverage.clone()}
                     answers={state.answers()}
                     path={state.path.clone()}
                     implied={implied.clone()}
@@ -503,41 +536,15 @@ pub fn Session(props: &SessionProps) -> Html {
 fn state_from_address(date: Date) -> State {
     let query = Query::parse(&start::current_search());
     let hash = start::current_hash();
+    if let Some(region) = handoff::decode_region(&hash) {
+        return State::new(Some(region));
+    }
     if hash.len() > 1 {
-        if let Ok(link) = rules::embedded()
-            .map_err(|e| handoff::LinkError(e.to_string()))
-            .and_then(|r| handoff::decode(&hash, rules::fingerprint(), r, date))
-        {
+        if let Ok(link) = handoff::decode(&hash, &catalogue::fingerprint(), date) {
             return State::restored(&link);
         }
     }
     State::new(query.region)
-}
-
-/// The region's full name and short name; a code below a region we have
-/// (a county of 定西市) is named by the nearest region above it.
-fn place_names(lang: Lang, rules: &RuleSet, code: &str) -> (String, String) {
-    if let Some(region) = rules.region(code) {
-        return (region.name.clone(), region.short_name.clone());
-    }
-    match (
-        lang,
-        rules.applicable(code).ok().and_then(|r| r.first().copied()),
-    ) {
-        (Lang::Zh, Some(region)) => (
-            format!("{}所辖地区（代码 {code}）", region.name),
-            region.short_name.clone(),
-        ),
-        (Lang::En, Some(region)) => (
-            format!(
-                "Code {code}, part of {}",
-                crate::i18n::place(lang, &region.name)
-            ),
-            region.short_name.clone(),
-        ),
-        (Lang::Zh, None) => (format!("地区代码 {code}"), "当地".to_string()),
-        (Lang::En, None) => (format!("Region code {code}"), "the area".to_string()),
-    }
 }
 
 fn scroll_to_top() {

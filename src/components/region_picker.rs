@@ -1,77 +1,251 @@
-use crate::i18n::{self, Lang};
-use crate::regions::{self, Level};
-use crate::rules;
+use crate::catalogue::{self, use_pack, PackState};
+use crate::i18n::Lang;
+use crate::regions::PROVINCES;
+use std::rc::Rc;
+use web_sys::HtmlInputElement;
+use yanglao_core::regions::{Division, RegionIndex};
+use yanglao_core::{Date, RuleSet, Status};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct RegionPickerProps {
-    /// Called with the 6-digit code of the region chosen.
+    /// Called with the 6-digit code of the place chosen.
     pub on_choose: Callback<AttrValue>,
-    /// The check date: places whose recorded policies have all ended by then are marked.
-    pub date: yanglao_core::Date,
+    /// The check date: places whose recorded lists have all ended by then are marked.
+    pub date: Date,
 }
 
-/// Large buttons for every region we have rules for, grouped by province.
+/// What a place's button says beside its name: a list of its own, one that has ended.
+fn mark(
+    lang: Lang,
+    rules: &RuleSet,
+    index: &RegionIndex,
+    d: &Division<'_>,
+    date: Date,
+) -> Option<&'static str> {
+    if let Some(region) = rules.region(d.code) {
+        let ended = !region.services.is_empty()
+            && region
+                .services
+                .iter()
+                .all(|s| s.in_force_on(date) == Status::Expired);
+        return Some(if ended {
+            lang.t("有本地清单（已到期）", "Own list (ended)")
+        } else {
+            lang.t("有本地清单", "Has its own list")
+        });
+    }
+    let below = index
+        .children(d.code)
+        .iter()
+        .any(|c| rules.region(c.code).is_some());
+    below.then(|| {
+        lang.t(
+            "下辖地方有本地清单",
+            "Some places in it have their own list",
+        )
+    })
+}
+
+/// Where the person's household is registered: a search box (typing 延津 or
+/// 玉泉 finds the place), or province → city → county. Places with a list of
+/// their own are marked. Every button is large and reachable by keyboard.
 #[function_component]
 pub fn RegionPicker(props: &RegionPickerProps) -> Html {
     let lang = use_context::<Lang>().unwrap_or_default();
-    let Ok(rules) = rules::embedded() else {
-        return html! { <p class="notice notice--error">{ lang.t("政策资料读取失败，请刷新页面再试。", "The policy data could not be read. Please reload the page.") }</p> };
+    // The drill-down: the province, then the city, chosen so far.
+    let path = use_state(Vec::<String>::new);
+    let province = path.first().map(|p| p[..2].to_string());
+    let (pack, retry) = use_pack(province);
+    let query = use_state(String::new);
+    let search = use_state(|| None::<Result<Rc<RegionIndex>, catalogue::Failure>>);
+    let searching = use_state(|| false);
+    let oninput = {
+        let (query, search, searching) = (query.clone(), search.clone(), searching.clone());
+        Callback::from(move |e: InputEvent| {
+            query.set(e.target_unchecked_into::<HtmlInputElement>().value());
+            // The index of every place comes with the first search.
+            if search.is_none() && !*searching {
+                searching.set(true);
+                let (search, searching) = (search.clone(), searching.clone());
+                wasm_bindgen_futures::spawn_local(async move {
+                    search.set(Some(catalogue::search_index().await));
+                    searching.set(false);
+                });
+            }
+        })
     };
-    let groups = regions::grouped(rules);
-    html! {
-        <section class="picker" aria-labelledby="picker-title">
-            <h2 id="picker-title" class="section-title">{ lang.t("老人的户口在哪里？", "Where is the older person's household registered?") }</h2>
-            <p class="hint">{ lang.t(
-                "请选择户籍所在地（户口本上的地址）。目前可以查询下面这些地方。",
-                "Choose the place of household registration (the address in the household register, 户口本). These places can be checked so far.",
-            ) }</p>
-            { for groups.iter().map(|group| html! {
-                <div class="picker__group" key={group.name}>
-                    <h3 class="picker__province">{ i18n::place(lang, group.name) }</h3>
-                    <ul class="picker__list" role="list">
-                        { for group.regions.iter().map(|region| {
-                            let code = AttrValue::from(region.code.clone());
-                            let ended = rules.region(&region.code).is_some_and(|r| {
-                                !r.services.is_empty()
-                                    && r.services.iter().all(|s| s.in_force_on(props.date) == yanglao_core::Status::Expired)
-                            });
-                            let onclick = {
-                                let code = code.clone();
-                                props.on_choose.reform(move |_: MouseEvent| code.clone())
-                            };
+    let choose = |code: &str| {
+        let code = AttrValue::from(code.to_string());
+        props.on_choose.reform(move |_: MouseEvent| code.clone())
+    };
+    let open = |code: &str| {
+        let (path, code) = (path.clone(), code.to_string());
+        Callback::from(move |_: MouseEvent| {
+            let mut next = (*path).clone();
+            next.push(code.clone());
+            path.set(next);
+        })
+    };
+    let up = {
+        let path = path.clone();
+        Callback::from(move |_: MouseEvent| {
+            let mut next = (*path).clone();
+            next.pop();
+            path.set(next);
+        })
+    };
+
+    // The search results, or why there are none.
+    let typed = query.trim().to_string();
+    let results = if typed.is_empty() {
+        html! {}
+    } else {
+        match &*search {
+            None => {
+                html! { <p class="hint" role="status">{ lang.t("正在准备搜索……", "Getting the search ready…") }</p> }
+            }
+            Some(Err(f)) => {
+                html! { <p class="notice notice--error" role="alert">{ f.message(lang) }</p> }
+            }
+            Some(Ok(index)) => {
+                let found = index.search(&typed, 8);
+                html! {
+                    <>
+                        <p class="visually-hidden" role="status" aria-live="polite">{ match lang {
+                            Lang::Zh => format!("找到{}个地方", found.len()),
+                            Lang::En => format!("{} place(s) found", found.len()),
+                        } }</p>
+                        if found.is_empty() {
+                            <p class="hint">{ match lang {
+                                Lang::Zh => format!("没有找到“{typed}”。可以只输入名字的一部分，如“延津”；或者在下面一级一级地找。"),
+                                Lang::En => format!("Nothing found for “{typed}”. Try part of the name, such as 延津, or look below step by step."),
+                            } }</p>
+                        }
+                        <ul class="picker__list" role="list" data-search-results="">
+                            { for found.iter().map(|d| html! {
+                                <li key={d.code.to_string()}>
+                                    <button type="button" class="button region-button" data-region={d.code.to_string()} onclick={choose(d.code)}>
+                                        <span class="region-button__name" lang={lang.is_en().then_some("zh-CN")}>{ index.full_name(d.code) }</span>
+                                        if d.listed {
+                                            <span class="region-button__mark">{ lang.t("有本地清单", "Has its own list") }</span>
+                                        }
+                                    </button>
+                                </li>
+                            }) }
+                        </ul>
+                    </>
+                }
+            }
+        }
+    };
+
+    // The drill-down: provinces, then a province's cities, then a city's counties.
+    let list = match (path.len(), pack) {
+        (0, _) => html! {
+            <ul class="picker__grid" role="list" data-level="province">
+                { for PROVINCES.iter().map(|(code, name)| {
+                    let full = format!("{code}0000");
+                    let lists = catalogue::lists_in(code).unwrap_or(0);
+                    html! {
+                        <li key={*code}>
+                            <button type="button" class="button region-button" data-province={*code} onclick={open(&full)}>
+                                <span class="region-button__name" lang={lang.is_en().then_some("zh-CN")}>{ *name }</span>
+                                if lists > 0 {
+                                    <span class="region-button__mark">{ match lang {
+                                        Lang::Zh => format!("收录{lists}份清单"),
+                                        Lang::En => format!("{lists} list(s) recorded"),
+                                    } }</span>
+                                }
+                            </button>
+                        </li>
+                    }
+                }) }
+            </ul>
+        },
+        (_, Some(PackState::Loading) | None) => {
+            html! { <p class="notice" role="status" data-loading="">{ lang.t("正在读取这个省的地名和政策……", "Reading this province's places and policies…") }</p> }
+        }
+        (_, Some(PackState::Failed(f))) => html! {
+            <div class="notice notice--error" role="alert" data-pack-failed="">
+                <p>{ f.message(lang) }</p>
+                <button type="button" class="button" data-action="retry" onclick={retry.reform(|_: MouseEvent| ())}>{ lang.t("再试一次", "Try again") }</button>
+            </div>
+        },
+        (_, Some(PackState::Ready(loaded))) => {
+            let here = path.last().cloned().unwrap_or_default();
+            let index = &loaded.index;
+            let rules = &loaded.rules;
+            let children = index.children(&here);
+            let name = index.full_name(&here);
+            html! {
+                <>
+                    <p class="picker__here">
+                        <strong lang={lang.is_en().then_some("zh-CN")}>{ name.clone() }</strong>
+                    </p>
+                    // The level itself can be chosen too (only the city is known, or it has no counties).
+                    <p>
+                        <button type="button" class="button button--secondary region-button" data-region={here.clone()} onclick={choose(&here)}>
+                            <span class="region-button__name">{ match lang {
+                                Lang::Zh => if children.is_empty() { format!("就是{name}") } else { format!("只知道是{name}，不清楚哪个区县") },
+                                Lang::En => if children.is_empty() { format!("This place: {name}") } else { format!("Somewhere in {name}, not sure which county") },
+                            } }</span>
+                            if let Some(d) = index.get(&here) {
+                                if let Some(m) = mark(lang, rules, index, &d, props.date).filter(|_| rules.region(&here).is_some()) {
+                                    <span class="region-button__mark">{ m }</span>
+                                }
+                            }
+                        </button>
+                    </p>
+                    <ul class="picker__grid" role="list" data-level={if path.len() == 1 { "city" } else { "county" }}>
+                        { for children.iter().map(|d| {
+                            let has_children = !index.children(d.code).is_empty();
+                            let onclick = if has_children { open(d.code) } else { choose(d.code) };
                             html! {
-                                <li key={region.code.clone()}>
-                                    <button
-                                        type="button"
-                                        class="button region-button"
-                                        data-region={code.clone()}
-                                        {onclick}
-                                    >
-                                        <span class="region-button__name">{ label(lang, region) }</span>
-                                        if ended {
-                                            <span class="region-button__ended">{ lang.t("收录的政策已到期", "Recorded policies have ended") }</span>
+                                <li key={d.code.to_string()}>
+                                    <button type="button" class="button region-button"
+                                        data-region={(!has_children).then(|| d.code.to_string())}
+                                        data-open={has_children.then(|| d.code.to_string())}
+                                        {onclick}>
+                                        <span class="region-button__name" lang={lang.is_en().then_some("zh-CN")}>{ d.name }</span>
+                                        if let Some(m) = mark(lang, rules, index, d, props.date) {
+                                            <span class="region-button__mark">{ m }</span>
                                         }
                                     </button>
                                 </li>
                             }
                         }) }
                     </ul>
-                </div>
-            }) }
+                </>
+            }
+        }
+    };
+    html! {
+        <section class="picker" aria-labelledby="picker-title">
+            <h2 id="picker-title" class="section-title">{ lang.t("老人的户口在哪里？", "Where is the older person's household registered?") }</h2>
+            <p class="hint">{ lang.t(
+                "请选择户籍所在地（户口本上的地址）。可以输入地名搜索，也可以一级一级地选。",
+                "Choose the place of household registration (the address in the household register, 户口本): search by name, or choose step by step.",
+            ) }</p>
+            <label class="field picker__search" for="place-search">
+                <span class="field__label">{ lang.t("输入县（区）或城市的名字", "Type the name of the county or city") }</span>
+                <input id="place-search" class="input" type="search" autocomplete="off"
+                    placeholder={lang.t("如：延津", "e.g. 延津")} value={(*query).clone()} {oninput} />
+            </label>
+            { results }
+            if !path.is_empty() {
+                <p>
+                    <button type="button" class="button button--quiet" data-action="picker-up" onclick={up}>
+                        { lang.t("‹ 返回上一级", "‹ Back up a level") }
+                    </button>
+                </p>
+            }
+            <h3 class="picker__province">{ if path.is_empty() {
+                lang.t("或者选择省份", "Or choose the province")
+            } else {
+                lang.t("选择下一级", "Choose below")
+            } }</h3>
+            { list }
         </section>
-    }
-}
-
-/// A region's label on its button: in English, the English name with the Chinese after it.
-fn label(lang: Lang, region: &regions::Choice) -> String {
-    if !lang.is_en() {
-        return region.label.clone();
-    }
-    let name = i18n::place_en(&region.short_name).unwrap_or(&region.short_name);
-    match regions::level(&region.code) {
-        Level::Province => format!("{name}, all of it ({})", region.label),
-        Level::City => format!("{name} and its counties ({})", region.label),
-        Level::County => format!("{name} ({})", region.label),
     }
 }

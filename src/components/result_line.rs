@@ -116,6 +116,9 @@ pub fn ResultLine(props: &ResultLineProps) -> Html {
                 <span class="line__mark" aria-hidden="true">{ mark(group) }</span>
                 <span class="line__text">
                     <strong class="line__name" id={title_id.clone()}>{ zh_text(lang, &card.name) }</strong>
+                    if let Some(above) = &card.from_above {
+                        <span class="line__above">{ above.clone() }</span>
+                    }
                     { detail }
                 </span>
             </summary>

@@ -6,6 +6,7 @@ use crate::i18n::{self, Lang, CHINESE_ONLY};
 use crate::questions::Who;
 use crate::report::{Group, Report};
 use std::rc::Rc;
+use yanglao_core::coverage::Coverage;
 use yanglao_core::{Answers, Date, Fact};
 use yew::prelude::*;
 
@@ -17,6 +18,8 @@ pub struct ResultsProps {
     pub date: Date,
     /// What the page shows, worked out from one evaluation.
     pub report: Rc<Report>,
+    /// Which levels of the place have a list recorded, and the office to ask.
+    pub coverage: Rc<Coverage>,
     /// The answers on the path, which the engine decided with.
     pub answers: Answers,
     /// The questions answered, in order, each with its control on this page.
@@ -106,8 +109,24 @@ pub fn Results(props: &ResultsProps) -> Html {
         use_effect_with(props.code.clone(), move |_| focus(&heading));
     }
     let report = &props.report;
+    let coverage = &props.coverage;
     let (_, s_en) = props.who.subject_en();
-    let summary = report.summary(lang, props.who.subject(), s_en);
+    // A place with no list recorded at any level: said plainly, with whom to ask.
+    let nothing = report.basis.is_empty();
+    let summary = if nothing {
+        match lang {
+            Lang::Zh => format!(
+                "这里还没有收录{}的基本养老服务清单，上级的也没有收录，所以查不出能申请什么。请向{}咨询。",
+                props.place, coverage.ask
+            ),
+            Lang::En => format!(
+                "No basic elderly-care list is recorded here yet for {}, nor for the levels above it, so nothing can be checked. Please ask the {} ({}).",
+                i18n::place(lang, &props.place), "local civil affairs office", coverage.ask
+            ),
+        }
+    } else {
+        report.summary(lang, props.who.subject(), s_en)
+    };
     {
         let on_summary = props.on_summary.clone();
         use_effect_with(summary.clone(), move |summary| {
@@ -155,6 +174,40 @@ pub fn Results(props: &ResultsProps) -> Html {
             </section>
         }
     };
+    let missing: Vec<&str> = coverage.missing().map(|l| l.name.as_str()).collect();
+    let basis = html! {
+        <section class="basis" data-coverage="" aria-labelledby="basis-title">
+            <h3 id="basis-title" class="group__title">{ t("这次依据的政策", "What this check is based on") }</h3>
+            if !report.basis.is_empty() {
+                <ul lang={lang.is_en().then_some("zh-CN")}>
+                    { for report.basis.iter().map(|b| html! {
+                        <li>
+                            { format!("{}：{}", b.scope, b.title) }
+                            if b.ended { { "（已到期）" } }
+                            if let Some(gaps) = &b.gaps {
+                                <span class="basis__gaps">{ gaps.clone() }</span>
+                            }
+                        </li>
+                    }) }
+                </ul>
+            }
+            if !missing.is_empty() {
+                <p class="basis__missing" data-missing-levels={missing.join(",")}>
+                    { match lang {
+                        Lang::Zh => format!(
+                            "没有收录{}的清单：那里可能还有这里没有查到的服务（比如高龄津贴），请向{}咨询。",
+                            missing.join("、"), coverage.ask
+                        ),
+                        Lang::En => format!(
+                            "No list is recorded for {}: there may be services this check could not see (such as a high-age allowance). Ask the {} ({}).",
+                            missing.iter().map(|m| i18n::place(lang, m)).collect::<Vec<_>>().join(", "),
+                            "local civil affairs office", coverage.ask
+                        ),
+                    } }
+                </p>
+            }
+        </section>
+    };
     let checklist = &report.checklist;
     let all_usual = checklist.documents.iter().all(|d| d.usual);
     let on_restart = props.on_restart.reform(|_: MouseEvent| ());
@@ -193,6 +246,7 @@ pub fn Results(props: &ResultsProps) -> Html {
             { group_html(Group::Check) }
             { group_html(Group::Later) }
             { group_html(Group::Have) }
+            { basis }
             { for report.ended.iter().map(|e| html! {
                 <section class="ended" data-ended={e.scope.clone()} aria-labelledby={format!("ended-{}", e.scope)}>
                     <h3 class="group__title" id={format!("ended-{}", e.scope)}>{ match lang {

@@ -8,6 +8,7 @@ pub mod eval;
 pub mod expr;
 pub mod facts;
 pub mod model;
+pub mod pack;
 pub mod questionnaire;
 pub mod regions;
 #[cfg(feature = "source")]

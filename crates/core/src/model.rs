@@ -311,6 +311,9 @@ pub struct Document {
     pub effective_from: Date,
     pub effective_until: Option<Date>,
     pub expired_note: Option<String>,
+    /// What the captured text leaves out ("附件《延津县基本养老服务清单》不在文本中").
+    #[serde(default)]
+    pub gaps: Option<String>,
 }
 
 /// An example case carried by a service.

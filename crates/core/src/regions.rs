@@ -30,6 +30,24 @@ use std::sync::OnceLock;
 /// The compiled-in table.
 pub const BUILTIN_TSV: &str = include_str!("../data/regions.tsv");
 
+/// The table with every code `listed` says yes to flagged `r` (has a list of
+/// its own): the picker's search index.
+pub fn with_lists(tsv: &str, listed: impl Fn(&str) -> bool) -> String {
+    let mut out = String::with_capacity(tsv.len() + 64);
+    for line in tsv.lines() {
+        out.push_str(line);
+        if !line.starts_with('#') && line.get(..6).is_some_and(&listed) {
+            out.push_str(if line.matches('\t').count() >= 2 {
+                "r"
+            } else {
+                "\tr"
+            });
+        }
+        out.push('\n');
+    }
+    out
+}
+
 /// The level of a division, from its code: `xx0000` province, `xxxx00`
 /// prefecture, anything else county. Ordered from the top.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -66,6 +84,9 @@ pub struct Division<'a> {
     /// A 统计用功能区 (经济技术开发区 ...), county level: valid and shown, but not
     /// in GB/T 2260 proper, so listed after the real counties.
     pub zone: bool,
+    /// Has a list of its own in the rules (flag `r`, written by yanglao-pack
+    /// into the app's search index; the built-in table has none).
+    pub listed: bool,
 }
 
 const NONE: u16 = u16::MAX;
@@ -80,6 +101,7 @@ struct Entry {
     level: Level,
     pseudo: bool,
     zone: bool,
+    listed: bool,
     /// Index of the shown parent: the prefecture, or the province when the
     /// prefecture is pseudo; [`NONE`] for a province.
     parent: u16,
@@ -143,18 +165,22 @@ impl RegionIndex {
             let Some(name) = fields.next() else {
                 return err(format!("expected code<TAB>name, got \"{line}\""));
             };
-            let (pseudo, zone) = match fields.next() {
-                None => (false, false),
-                Some("p") => (true, false),
-                Some("z") => (false, true),
-                Some(flag) => {
-                    return err(format!(
-                        "unknown flag \"{flag}\" (\"p\" pseudo or \"z\" zone)"
-                    ))
-                }
-            };
+            let flags = fields.next().unwrap_or("");
+            if let Some(bad) = flags.chars().find(|c| !matches!(c, 'p' | 'z' | 'r')) {
+                return err(format!(
+                    "unknown flag \"{bad}\" (\"p\" pseudo, \"z\" zone, \"r\" has a list of its own)"
+                ));
+            }
+            let (pseudo, zone, listed) = (
+                flags.contains('p'),
+                flags.contains('z'),
+                flags.contains('r'),
+            );
+            if pseudo && zone {
+                return err("a division cannot be both pseudo and a zone".into());
+            }
             if fields.next().is_some() {
-                return err("too many fields (code<TAB>name[<TAB>p|z])".into());
+                return err("too many fields (code<TAB>name[<TAB>flags])".into());
             }
             if code_text.len() != 6 || !code_text.bytes().all(|b| b.is_ascii_digit()) {
                 return err(format!("\"{code_text}\" is not a 6-digit code"));
@@ -227,6 +253,7 @@ impl RegionIndex {
                 level,
                 pseudo,
                 zone,
+                listed,
                 parent,
             });
         }
@@ -246,6 +273,7 @@ impl RegionIndex {
             level: e.level,
             pseudo: e.pseudo,
             zone: e.zone,
+            listed: e.listed,
         }
     }
 

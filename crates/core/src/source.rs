@@ -60,6 +60,9 @@ struct DocumentSrc {
     effective_from: Spanned<String>,
     effective_until: Option<Spanned<String>>,
     expired_note: Option<String>,
+    /// What the captured text leaves out that a person should know (an
+    /// attachment not in the text), said on every check this document is part of.
+    gaps: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -624,6 +627,7 @@ fn compile_file(
             effective_from: from,
             effective_until: until,
             expired_note: d.expired_note,
+            gaps: d.gaps,
         });
     }
 

@@ -269,6 +269,7 @@ fn rules(services: Vec<Service>) -> RuleSet {
                 effective_from: Date::parse("2020-01-01").unwrap(),
                 effective_until: None,
                 expired_note: None,
+                gaps: None,
             }],
             services,
         }],
