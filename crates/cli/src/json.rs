@@ -137,3 +137,21 @@ pub fn evaluation_to_json(e: &Evaluation) -> Value {
         "services": services,
     })
 }
+
+/// The contract's `coverage` object: whether the place checked has a list of
+/// its own, the levels of its chain (province down to the place) and which of
+/// them have rules, and the office to ask — the place's own 民政局 — where the
+/// place itself has no list recorded (its services, if any, then come only
+/// from the levels above, and the place may give more than they say); `null`
+/// where it has one.
+pub fn coverage_to_json(c: &yanglao_core::coverage::Coverage) -> Value {
+    json!({
+        "own_list": c.own_list,
+        "levels": c.levels.iter().map(|l| json!({
+            "code": l.code,
+            "name": l.name,
+            "has_rules": l.has_rules,
+        })).collect::<Vec<_>>(),
+        "ask": if c.own_list { Value::Null } else { json!(c.ask) },
+    })
+}

@@ -2,4 +2,6 @@
 //! targets and benchmarks call the very code the command runs.
 
 pub mod json;
+pub mod regions;
+pub mod rules;
 pub mod screen;

@@ -1,47 +1,149 @@
 //! `yanglao`: the checker on the command line (shared/CONTRACT.md).
 //!
-//!     yanglao check --region 150104 [--date 2026-11-22] --answers answers.json|-
-//!     yanglao rules check [--dir rules]
+//!     yanglao check --region 150104 [--date 2026-11-22] --answers answers.json|- [--rules DIR]
+//!     yanglao screen --region 150104 [--date 2026-11-22] [--format jsonl|csv] [--rules DIR]
+//!     yanglao rules check [--rules DIR]
+//!
+//! `--help` on each. Bad input exits 2 with one line on standard error.
 
 use yanglao_cli::{json, screen};
 
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use std::io::Read;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use yanglao_core::regions::RegionIndex;
 use yanglao_core::{Date, RuleSet};
 
 /// The rules compiled by build.rs (without their example cases), or the errors that stopped them.
 static RULES_BIN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/rules.bin"));
 static RULE_ERRORS: &str = include_str!(concat!(env!("OUT_DIR"), "/rule_errors.txt"));
 
-const USAGE: &str = "usage:
-  yanglao check --region CODE [--date YYYY-MM-DD] --answers FILE|-
-  yanglao screen --region CODE [--date YYYY-MM-DD] [--format jsonl|csv] < people > results
-  yanglao rules check [--dir DIR]";
+/// Which basic elderly-care services (基本养老服务) an older person can claim
+/// where their household is registered (户籍所在地).
+#[derive(Parser)]
+#[command(name = "yanglao", version)]
+#[command(
+    after_help = "Regions are 6-digit division codes of GB/T 2260 (crates/core/data/regions.tsv): \
+any county, city or province. The answer keys and the output are in shared/CONTRACT.md."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// One person: the services of a region, as JSON
+    ///
+    /// Every service of the region and of the regions above it, each with its
+    /// status, reasons, missing answers, source and region, and the `coverage`
+    /// object, as one JSON document on standard output (shared/CONTRACT.md).
+    #[command(after_help = "Example:
+  yanglao check --region 140105 --date 2026-11-22 --answers answers.json
+  echo '{\"age\": 72, \"living\": \"alone\"}' | yanglao check --region 150104 --answers -
+
+A real division with no list of its own (110105 北京市朝阳区) is valid: it gets the
+services of the levels above that have rules, possibly none, and `coverage` says
+which levels have a list and which office to ask.
+Exit 0 with the document; 2 with one line on standard error on bad input.")]
+    Check(CheckArgs),
+    /// Many people: one result line per input line (JSON lines or CSV)
+    ///
+    /// One answers object per input line (JSON lines, or CSV with a header row
+    /// of answer keys and an optional ref column), one result line per input
+    /// line, in order.
+    #[command(after_help = "Example:
+  yanglao screen --region 150104 --date 2026-11-22 < people.jsonl > results.jsonl
+  yanglao screen --region 150104 --format csv < people.csv > results.csv
+
+A bad line becomes an error record naming its line, and screening goes on; a
+summary goes to standard error. Exit 0 when every line was read, 2 when the
+command itself is wrong (unknown region, bad flag, rules with errors).")]
+    Screen(ScreenArgs),
+    /// Rule files: `rules check`
+    #[command(subcommand)]
+    Rules(RulesCommand),
+}
+
+#[derive(Subcommand)]
+enum RulesCommand {
+    /// Validates every rule file and runs every example case; prints a report
+    #[command(
+        after_help = "Errors are reported as FILE:LINE: what was wrong, one a line.
+Exit 0 when every file is valid and every case passes, 1 when a case fails,
+2 when a file has errors (nothing else is checked then) or the command is wrong."
+    )]
+    Check(RulesCheckArgs),
+}
+
+/// `--region`, `--date` and `--rules`, as `check` and `screen` take them.
+#[derive(Args)]
+struct Place {
+    /// The 户籍所在地: a 6-digit division code of GB/T 2260, e.g. 140105 (小店区)
+    #[arg(long, value_name = "CODE")]
+    region: String,
+    /// The date to check on [default: today in China]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = Date::parse)]
+    date: Option<Date>,
+    /// Use the rule files in DIR instead of those built in (an office's own files)
+    #[arg(long, value_name = "DIR")]
+    rules: Option<PathBuf>,
+}
+
+#[derive(Args)]
+struct CheckArgs {
+    #[command(flatten)]
+    place: Place,
+    /// The answers: a JSON file of contract keys, or - for standard input
+    #[arg(long, value_name = "FILE|-")]
+    answers: String,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FormatArg {
+    /// One JSON object a line, in and out
+    Jsonl,
+    /// A header row of answer keys (and ref), in and out
+    Csv,
+}
+
+#[derive(Args)]
+struct ScreenArgs {
+    #[command(flatten)]
+    place: Place,
+    /// What standard input holds, and what is written
+    #[arg(long, value_name = "FORMAT", default_value = "jsonl")]
+    format: FormatArg,
+}
+
+#[derive(Args)]
+struct RulesCheckArgs {
+    /// The rules folder (--dir is the older name) [default: ./rules, else the repository's rules/]
+    #[arg(long, value_name = "DIR", alias = "dir")]
+    rules: Option<PathBuf>,
+}
 
 /// A bad command line or bad input: one line on standard error, exit 2.
 struct Fail(String);
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let result = match args.first().map(String::as_str) {
-        Some("check") => check(&args[1..]),
-        Some("screen") => screen(&args[1..]),
-        Some("rules") if args.get(1).map(String::as_str) == Some("check") => {
-            rules_check(&args[2..])
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) if e.exit_code() == 0 => {
+            // --help, --version: what was asked for, on standard output.
+            let _ = e.print();
+            return ExitCode::SUCCESS;
         }
-        Some("--help" | "-h" | "help") => {
-            println!("{USAGE}");
-            Ok(ExitCode::SUCCESS)
+        Err(e) => {
+            eprintln!("yanglao: {}", one_line(&e));
+            return ExitCode::from(2);
         }
-        Some(other) => Err(Fail(format!(
-            "unknown command \"{other}\"; {}",
-            USAGE.replace('\n', " ")
-        ))),
-        None => Err(Fail(format!(
-            "no command given; {}",
-            USAGE.replace('\n', " ")
-        ))),
+    };
+    let result = match cli.command {
+        Command::Check(args) => check(args),
+        Command::Screen(args) => screen(args),
+        Command::Rules(RulesCommand::Check(args)) => rules_check(args),
     };
     match result {
         Ok(code) => code,
@@ -52,40 +154,68 @@ fn main() -> ExitCode {
     }
 }
 
-/// Reads `--name value` flags; every flag must be one of `allowed` and appear once.
-fn flags(args: &[String], allowed: &[&str]) -> Result<Vec<(String, String)>, Fail> {
-    let mut out: Vec<(String, String)> = Vec::new();
-    let mut it = args.iter();
-    while let Some(flag) = it.next() {
-        let name = flag
-            .strip_prefix("--")
-            .filter(|n| allowed.contains(n))
-            .ok_or_else(|| {
-                Fail(format!(
-                    "unknown argument \"{flag}\"; expected {}",
-                    allowed
-                        .iter()
-                        .map(|a| format!("--{a}"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ))
-            })?;
-        let value = it
-            .next()
-            .ok_or_else(|| Fail(format!("--{name} needs a value")))?;
-        if out.iter().any(|(n, _)| n == name) {
-            return Err(Fail(format!("--{name} is given twice")));
-        }
-        out.push((name.to_string(), value.clone()));
+/// clap's error as one line: what was wrong, then the usage and where help is.
+fn one_line(e: &clap::Error) -> String {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    // The command the error is about: the subcommands named, in order.
+    let mut command = Cli::command();
+    command.build();
+    for arg in std::env::args_os().skip(1) {
+        let Some(sub) = arg.to_str().and_then(|a| command.find_subcommand(a)) else {
+            break;
+        };
+        command = sub.clone();
     }
-    Ok(out)
-}
-
-fn flag<'a>(flags: &'a [(String, String)], name: &str) -> Option<&'a str> {
-    flags
+    let name = command
+        .get_bin_name()
+        .unwrap_or(command.get_name())
+        .to_string();
+    let paragraphs: Vec<String> = e
+        .render()
+        .to_string()
+        .split("\n\n")
+        .map(|p| {
+            p.lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .filter(|p| !p.is_empty())
+        .collect();
+    let what = match (e.kind(), e.get(ContextKind::InvalidArg)) {
+        (ErrorKind::MissingRequiredArgument, Some(ContextValue::Strings(args))) => {
+            match args.as_slice() {
+                [one] => format!("{one} is required"),
+                many => format!("{} are required", many.join(" and ")),
+            }
+        }
+        (ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand | ErrorKind::MissingSubcommand, _) => {
+            let subs: Vec<&str> = command
+                .get_subcommands()
+                .map(|c| c.get_name())
+                .filter(|n| *n != "help")
+                .collect();
+            let list = match subs.as_slice() {
+                [one] => one.to_string(),
+                [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
+                [] => String::new(),
+            };
+            format!("no command given: {name} takes {list}")
+        }
+        _ => paragraphs
+            .first()
+            .map(|p| p.trim_start_matches("error: ").to_string())
+            .unwrap_or_else(|| e.kind().to_string()),
+    };
+    let tip = paragraphs
         .iter()
-        .find(|(n, _)| n == name)
-        .map(|(_, v)| v.as_str())
+        .find(|p| p.starts_with("tip: "))
+        .map(|t| format!(" ({t})"))
+        .unwrap_or_default();
+    let usage = command.render_usage().to_string();
+    let usage = usage.trim().trim_start_matches("Usage: ");
+    format!("{what}{tip}; usage: {usage}; see `{name} --help`")
 }
 
 fn embedded_rules() -> Result<RuleSet, Fail> {
@@ -95,6 +225,41 @@ fn embedded_rules() -> Result<RuleSet, Fail> {
         )));
     }
     RuleSet::from_bytes(RULES_BIN).map_err(Fail)
+}
+
+/// The rules of `--rules DIR`, or those built in. Errors in the files: one
+/// line, the first error and how many more.
+fn rules(dir: Option<&Path>) -> Result<RuleSet, Fail> {
+    let Some(dir) = dir else {
+        return embedded_rules();
+    };
+    match yanglao_cli::rules::load_dir(dir, RegionIndex::builtin()) {
+        Ok(loaded) => Ok(loaded.rules),
+        Err(errors) => {
+            let first = errors.first().map(show).unwrap_or_default();
+            let more = match errors.len() {
+                0 | 1 => String::new(),
+                n => format!(
+                    " (and {} more; `yanglao rules check --rules {}` lists them all)",
+                    n - 1,
+                    dir.display()
+                ),
+            };
+            Err(Fail(format!(
+                "the rules in {} cannot be used: {first}{more}",
+                dir.display()
+            )))
+        }
+    }
+}
+
+/// A rule error as `file:line: what`; `file: what` for what has no line (the folder).
+fn show(e: &yanglao_core::source::RuleError) -> String {
+    if e.line == 0 {
+        format!("{}: {}", e.file, e.message)
+    } else {
+        e.to_string()
+    }
 }
 
 /// Today in China (UTC+8), the date policies are counted in.
@@ -107,23 +272,17 @@ fn today() -> Date {
         .expect("the clock is within years 1-9999")
 }
 
-/// `--region` (required) and `--date` (default: today), as `check` and `screen` take them.
-fn region_and_date(flags: &[(String, String)]) -> Result<(&str, Date), Fail> {
-    let region = flag(flags, "region")
-        .ok_or_else(|| Fail("--region is required, e.g. --region 150104".into()))?;
-    let date = match flag(flags, "date") {
-        Some(d) => Date::parse(d).map_err(|e| Fail(format!("--date: {e}")))?,
-        None => today(),
-    };
-    Ok((region, date))
+/// The region checked (a real division), the date, and the rules.
+fn place(place: &Place) -> Result<(Date, RuleSet), Fail> {
+    yanglao_cli::regions::validate(RegionIndex::builtin(), &place.region).map_err(Fail)?;
+    let rules = rules(place.rules.as_deref())?;
+    Ok((place.date.unwrap_or_else(today), rules))
 }
 
-fn check(args: &[String]) -> Result<ExitCode, Fail> {
-    let flags = flags(args, &["region", "date", "answers"])?;
-    let (region, date) = region_and_date(&flags)?;
-    let source = flag(&flags, "answers").ok_or_else(|| {
-        Fail("--answers is required: a JSON file, or - for standard input".into())
-    })?;
+fn check(args: CheckArgs) -> Result<ExitCode, Fail> {
+    let (date, rules) = place(&args.place)?;
+    let region = args.place.region.as_str();
+    let source = args.answers.as_str();
     let text = if source == "-" {
         let mut s = String::new();
         std::io::stdin()
@@ -134,10 +293,12 @@ fn check(args: &[String]) -> Result<ExitCode, Fail> {
         std::fs::read_to_string(source).map_err(|e| Fail(format!("cannot read {source}: {e}")))?
     };
     let answers = json::answers_from_json(&text).map_err(Fail)?;
-    let rules = embedded_rules()?;
     let plan = yanglao_core::Plan::new(&rules, region).map_err(|e| Fail(e.0))?;
     let evaluation = plan.evaluate(date, &answers).map_err(|e| Fail(e.0))?;
-    let out = json::evaluation_to_json(&evaluation);
+    let mut out = json::evaluation_to_json(&evaluation);
+    let coverage = yanglao_core::coverage::coverage(RegionIndex::builtin(), &rules, region)
+        .ok_or_else(|| Fail(format!("unknown region {region}")))?;
+    out["coverage"] = json::coverage_to_json(&coverage);
     println!(
         "{}",
         serde_json::to_string_pretty(&out).expect("JSON values always print")
@@ -145,51 +306,39 @@ fn check(args: &[String]) -> Result<ExitCode, Fail> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn screen(args: &[String]) -> Result<ExitCode, Fail> {
-    let flags = flags(args, &["region", "date", "format"])?;
-    let (region, date) = region_and_date(&flags)?;
-    let format = match flag(&flags, "format").unwrap_or("jsonl") {
-        "jsonl" => screen::Format::Jsonl,
-        "csv" => screen::Format::Csv,
-        other => {
-            return Err(Fail(format!(
-                "--format must be jsonl or csv, got \"{other}\""
-            )))
-        }
-    };
-    let rules = embedded_rules()?;
-    let plan = yanglao_core::Plan::new(&rules, region).map_err(|e| Fail(e.0))?;
+fn screen(args: ScreenArgs) -> Result<ExitCode, Fail> {
+    let (date, rules) = place(&args.place)?;
+    let plan = yanglao_core::Plan::new(&rules, &args.place.region).map_err(|e| Fail(e.0))?;
     let stdin = std::io::stdin().lock();
     let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
-    let summary = match format {
-        screen::Format::Jsonl => screen::jsonl(&plan, date, stdin, &mut stdout)
+    let summary = match args.format {
+        FormatArg::Jsonl => screen::jsonl(&plan, date, stdin, &mut stdout)
             .map_err(|e| Fail(format!("cannot read or write: {e}")))?,
-        screen::Format::Csv => screen::csv(&plan, date, stdin, &mut stdout).map_err(Fail)?,
+        FormatArg::Csv => screen::csv(&plan, date, stdin, &mut stdout).map_err(Fail)?,
     };
     std::io::Write::flush(&mut stdout).map_err(|e| Fail(format!("cannot write: {e}")))?;
     summary.print(&plan, &mut std::io::stderr()).ok();
     Ok(ExitCode::SUCCESS)
 }
 
-fn rules_check(args: &[String]) -> Result<ExitCode, Fail> {
-    let flags = flags(args, &["dir"])?;
-    let dir = match flag(&flags, "dir") {
-        Some(d) => PathBuf::from(d),
+fn rules_check(args: RulesCheckArgs) -> Result<ExitCode, Fail> {
+    let dir = match args.rules {
+        Some(d) => d,
         None if PathBuf::from("rules").is_dir() => PathBuf::from("rules"),
         None => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../rules"),
     };
-    let loaded = match yanglao_core::source::load_dir_checked(&dir) {
+    let loaded = match yanglao_cli::rules::load_dir(&dir, RegionIndex::builtin()) {
         Ok(r) => r,
         Err(errors) => {
             for e in &errors {
-                println!("{e}");
+                println!("{}", show(e));
             }
             println!(
                 "rules check: {} error(s) in {}; nothing else was checked",
                 errors.len(),
                 dir.display()
             );
-            return Ok(ExitCode::FAILURE);
+            return Ok(ExitCode::from(2));
         }
     };
     let rules = &loaded.rules;

@@ -149,7 +149,7 @@ fn every_bad_input_exits_2_with_one_clear_line() {
                 "-",
             ],
             "{}",
-            "no rules for region 999999",
+            "unknown region 999999: not a county, city or province code of GB/T 2260",
         ),
         (
             &[
@@ -297,13 +297,17 @@ fn every_bad_input_exits_2_with_one_clear_line() {
             "",
             "cannot read /no/such/file.json",
         ),
-        (&["check", "--answers", "-"], "{}", "--region is required"),
+        (
+            &["check", "--answers", "-"],
+            "{}",
+            "--region <CODE> is required",
+        ),
         (
             &["check", "--region", "150104", "--colour", "red"],
             "{}",
-            "unknown argument \"--colour\"",
+            "unexpected argument '--colour'",
         ),
-        (&["frobnicate"], "", "unknown command"),
+        (&["frobnicate"], "", "unrecognized subcommand 'frobnicate'"),
     ];
     for (args, stdin, expected) in cases {
         let out = yanglao(args, stdin);
@@ -349,12 +353,15 @@ fn the_answers_file_may_come_from_disk_and_carry_a_bom() {
 
 #[test]
 fn rules_check_validates_every_file_and_runs_every_case() {
-    let out = yanglao(&["rules", "check", "--dir", "../../rules"], "");
-    let text = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(out.status.code(), Some(0), "{text}");
-    let last = text.lines().last().unwrap();
-    assert!(last.starts_with("rules check: 5 regions"), "{last}");
-    assert!(last.ends_with(" 0 failed"), "{last}");
+    // --dir is the older name of --rules.
+    for flag in ["--rules", "--dir"] {
+        let out = yanglao(&["rules", "check", flag, "../../rules"], "");
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert_eq!(out.status.code(), Some(0), "{flag}: {text}");
+        let last = text.lines().last().unwrap();
+        assert!(last.starts_with("rules check: 5 regions"), "{last}");
+        assert!(last.ends_with(" 0 failed"), "{last}");
+    }
 }
 
 #[test]
@@ -366,10 +373,10 @@ fn rules_check_reports_a_broken_file_with_its_line() {
         "[region]\ncode = \"150104\"\nname = \"x\"\nshort_nam = \"x\"\n",
     )
     .unwrap();
-    let out = yanglao(&["rules", "check", "--dir", dir.to_str().unwrap()], "");
+    let out = yanglao(&["rules", "check", "--rules", dir.to_str().unwrap()], "");
     std::fs::remove_dir_all(&dir).ok();
     let text = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert_eq!(out.status.code(), Some(2), "{text}");
     assert!(
         text.contains("150104.toml:4: unknown field `short_nam`"),
         "{text}"

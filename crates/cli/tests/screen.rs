@@ -134,7 +134,7 @@ fn a_wrong_command_exits_2() {
     assert_eq!(out.status.code(), Some(2));
     let out = screen(&["--region", "150104", "--format", "xlsx"], b"");
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("jsonl or csv"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("possible values: jsonl, csv"));
     let out = screen(
         &["--region", "150104", "--format", "csv"],
         b"age,colour\n70,red\n",
