@@ -42,32 +42,54 @@ def content_named(rel):
     return named, data, integrity
 
 
-# 1. The catalogue of packs.
-with open(os.path.join(staging, "packs.txt"), encoding="utf-8") as f:
-    listing = [line.split("\t") for line in f.read().splitlines() if line]
-os.remove(os.path.join(staging, "packs.txt"))
-embed = os.environ.get("YANGLAO_EMBED_REGION", "")
-if embed and not re.fullmatch(r"\d{6}", embed):
-    sys.exit("postbuild: YANGLAO_EMBED_REGION must be a 6-digit division code, got %r" % embed)
-catalogue = {"packs": {}, "inline": {}}
-fingerprint = hashlib.sha256()
-for province, lists in listing:
-    named, data, integrity = content_named("packs/%s.bin" % province)
-    fingerprint.update(data)
-    catalogue["packs"][province] = {"file": named, "integrity": integrity, "lists": int(lists)}
-    if embed[:2] == province:
-        catalogue["inline"][province] = base64.b64encode(data).decode()
-if embed and embed[:2] not in catalogue["inline"]:
-    sys.exit("postbuild: YANGLAO_EMBED_REGION=%s names no province of the packs" % embed)
-named, _, integrity = content_named("regions.tsv")
-catalogue["regions"] = {"file": named, "integrity": integrity}
-# Hand-off links carry this, to say when they were made with other rules.
-catalogue["fingerprint"] = fingerprint.hexdigest()[:10]
-block = '<script type="application/json" id="yanglao-catalogue">%s</script>' % json.dumps(
-    catalogue, separators=(",", ":"), sort_keys=True
-)
-html = re.sub(r'<script type="application/json" id="yanglao-catalogue">.*?</script>\s*', "", html, flags=re.S)
-html = html.replace("</head>", "  " + block + "\n  </head>", 1)
+# 1. The catalogue of packs. Run again on a finished build (to rewrite the
+#    CSP and sw.js), the catalogue already in index.html is kept.
+listing_path = os.path.join(staging, "packs.txt")
+if os.path.exists(listing_path):
+    with open(listing_path, encoding="utf-8") as f:
+        listing = [line.split("\t") for line in f.read().splitlines() if line]
+    os.remove(listing_path)
+    embed = os.environ.get("YANGLAO_EMBED_REGION", "")
+    if embed and not re.fullmatch(r"\d{6}", embed):
+        sys.exit("postbuild: YANGLAO_EMBED_REGION must be a 6-digit division code, got %r" % embed)
+    catalogue = {"packs": {}, "inline": {}}
+    fingerprint = hashlib.sha256()
+    for province, lists in listing:
+        named, data, integrity = content_named("packs/%s.bin" % province)
+        fingerprint.update(data)
+        catalogue["packs"][province] = {"file": named, "integrity": integrity, "lists": int(lists)}
+        if embed[:2] == province:
+            catalogue["inline"][province] = base64.b64encode(data).decode()
+    if embed and embed[:2] not in catalogue["inline"]:
+        sys.exit("postbuild: YANGLAO_EMBED_REGION=%s names no province of the packs" % embed)
+    named, _, integrity = content_named("regions.tsv")
+    catalogue["regions"] = {"file": named, "integrity": integrity}
+    # Hand-off links carry this, to say when they were made with other rules.
+    catalogue["fingerprint"] = fingerprint.hexdigest()[:10]
+    block = '<script type="application/json" id="yanglao-catalogue">%s</script>' % json.dumps(
+        catalogue, separators=(",", ":"), sort_keys=True
+    )
+    html = re.sub(r'<script type="application/json" id="yanglao-catalogue">.*?</script>\s*', "", html, flags=re.S)
+    html = html.replace("</head>", "  " + block + "\n  </head>", 1)
+else:
+    found = re.search(r'<script type="application/json" id="yanglao-catalogue">(.*?)</script>', html, re.S)
+    if not found:
+        sys.exit("postbuild: no packs.txt (run yanglao-pack first, see scripts/postbuild.sh) and no catalogue in index.html")
+    catalogue = json.loads(found.group(1))
+    # A portal build made from a finished one: the region's pack goes in too.
+    embed = os.environ.get("YANGLAO_EMBED_REGION", "")
+    if embed:
+        entry = catalogue["packs"].get(embed[:2])
+        if not re.fullmatch(r"\d{6}", embed) or not entry:
+            sys.exit("postbuild: YANGLAO_EMBED_REGION=%s names no province of the packs" % embed)
+        with open(os.path.join(staging, entry["file"]), "rb") as f:
+            catalogue["inline"] = {embed[:2]: base64.b64encode(f.read()).decode()}
+    else:
+        embed = next(iter(catalogue.get("inline", {})), "")
+    block = '<script type="application/json" id="yanglao-catalogue">%s</script>' % json.dumps(
+        catalogue, separators=(",", ":"), sort_keys=True
+    )
+    html = re.sub(r'<script type="application/json" id="yanglao-catalogue">.*?</script>', block, html, flags=re.S)
 
 # 2. CSP, with the hash of each inline script (Trunk's module loader, the
 #    loading notice; the catalogue is data, never run, but hashing it is harmless).

@@ -46,11 +46,11 @@ impl Failure {
     pub fn message(&self, lang: crate::i18n::Lang) -> String {
         use crate::i18n::Lang;
         match (lang, self) {
-            (Lang::Zh, Failure::Offline) => "没能读取这个地方的政策资料：现在好像没有网络。请连上网络后点“再试一次”。（打开过的地方，没有网络也能查。）".into(),
+            (Lang::Zh, Failure::Offline) => "没能读取这个地方的政策资料：现在连不上网络（或网站）。请连上网络后点“再试一次”。（打开过的地方，没有网络也能查。）".into(),
             (Lang::Zh, Failure::Missing(status)) => format!("没能读取这个地方的政策资料（服务器回答 {status}）。请稍后点“再试一次”；一直不行，请告诉网站的管理人员。"),
             (Lang::Zh, Failure::Damaged(_)) => "读到的政策资料不完整或已损坏，没有用它。请点“再试一次”重新读取。".into(),
             (Lang::Zh, Failure::NoCatalogue) => "这个网页缺少政策资料的目录，没法查询。请刷新页面；一直不行，请告诉网站的管理人员。".into(),
-            (Lang::En, Failure::Offline) => "The policy data for this place could not be read: there seems to be no network. Connect and press “Try again”. (Places opened before work without a network.)".into(),
+            (Lang::En, Failure::Offline) => "The policy data for this place could not be read: the network (or the site) cannot be reached. Connect and press “Try again”. (Places opened before work without a network.)".into(),
             (Lang::En, Failure::Missing(status)) => format!("The policy data for this place could not be read (the server answered {status}). Press “Try again” later; if it keeps failing, tell the site's staff."),
             (Lang::En, Failure::Damaged(_)) => "The policy data read was incomplete or damaged, and was not used. Press “Try again” to read it again.".into(),
             (Lang::En, Failure::NoCatalogue) => "This page lacks its catalogue of policy data, so no check can be made. Reload the page; if it keeps failing, tell the site's staff.".into(),
@@ -179,23 +179,46 @@ fn read(bytes: &[u8], province: &str) -> Result<Rc<Loaded>, Failure> {
 
 /// Fetches a file of the build with its integrity; the browser refuses
 /// bytes that are not the ones built.
-async fn fetch(file: &FileRef) -> Result<Vec<u8>, Failure> {
+/// `fresh` (a retry after a failure) goes past the browser's own cache, which
+/// may hold the failed answer.
+async fn fetch(file: &FileRef, fresh: bool) -> Result<Vec<u8>, Failure> {
     let window = web_sys::window().ok_or(Failure::Offline)?;
     let init = web_sys::RequestInit::new();
     init.set_integrity(&file.integrity);
+    if fresh {
+        init.set_cache(web_sys::RequestCache::Reload);
+    }
     let url = format!("/{}", file.file.trim_start_matches('/'));
     let response =
-        wasm_bindgen_futures::JsFuture::from(window.fetch_with_str_and_init(&url, &init))
+        match wasm_bindgen_futures::JsFuture::from(window.fetch_with_str_and_init(&url, &init))
             .await
-            // A network error and an integrity mismatch both reject: tell them
-            // apart by whether the browser is online at all.
-            .map_err(|_| {
-                if window.navigator().on_line() {
-                    Failure::Damaged("the browser refused the file (its integrity)".into())
-                } else {
-                    Failure::Offline
-                }
-            })?;
+        {
+            Ok(r) => r,
+            // No network, no server, a missing file or bytes that are not the
+            // ones built: all reject. Asking once more without the integrity
+            // (only after a failure) tells them apart.
+            Err(_) if !window.navigator().on_line() => return Err(Failure::Offline),
+            Err(_) => {
+                let plain = web_sys::RequestInit::new();
+                plain.set_cache(web_sys::RequestCache::NoStore);
+                let again = wasm_bindgen_futures::JsFuture::from(
+                    window.fetch_with_str_and_init(&url, &plain),
+                )
+                .await;
+                return Err(
+                    match again
+                        .ok()
+                        .and_then(|r| r.dyn_into::<web_sys::Response>().ok())
+                    {
+                        None => Failure::Offline,
+                        Some(r) if !r.ok() => Failure::Missing(r.status()),
+                        Some(_) => {
+                            Failure::Damaged("the browser refused the file (its integrity)".into())
+                        }
+                    },
+                );
+            }
+        };
     let response: web_sys::Response = response.dyn_into().map_err(|_| Failure::Offline)?;
     if !response.ok() {
         return Err(Failure::Missing(response.status()));
@@ -209,8 +232,9 @@ async fn fetch(file: &FileRef) -> Result<Vec<u8>, Failure> {
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
-/// A province's pack: from memory, the page itself, or the server.
-pub async fn load(province: &str) -> Result<Rc<Loaded>, Failure> {
+/// A province's pack: from memory, the page itself, or the server (past the
+/// browser's cache when `fresh`).
+pub async fn load(province: &str, fresh: bool) -> Result<Rc<Loaded>, Failure> {
     if let Some(l) = loaded(province) {
         return Ok(l);
     }
@@ -229,7 +253,7 @@ pub async fn load(province: &str) -> Result<Rc<Loaded>, Failure> {
         return read(&bytes, province);
     }
     let (file, _) = manifest.packs.get(province).ok_or(Failure::Missing(404))?;
-    let bytes = fetch(file).await?;
+    let bytes = fetch(file, fresh).await?;
     read(&bytes, province)
 }
 
@@ -250,7 +274,7 @@ pub async fn search_index() -> Result<Rc<RegionIndex>, Failure> {
     }
     let manifest = manifest().ok_or(Failure::NoCatalogue)?;
     let file = manifest.regions.as_ref().ok_or(Failure::NoCatalogue)?;
-    let bytes = fetch(file).await?;
+    let bytes = fetch(file, false).await?;
     let text = String::from_utf8(bytes).map_err(|_| Failure::Damaged("not text".into()))?;
     let index = Rc::new(RegionIndex::parse(&text).map_err(Failure::Damaged)?);
     SEARCH.with(|s| *s.borrow_mut() = Some(index.clone()));
@@ -285,14 +309,15 @@ pub fn use_pack(province: Option<String>) -> (Option<PackState>, yew::Callback<(
     let state = use_state(|| None::<(String, PackState)>);
     {
         let state = state.clone();
-        use_effect_with((province.clone(), *attempt), move |(province, _)| {
+        use_effect_with((province.clone(), *attempt), move |(province, attempt)| {
+            let fresh = *attempt > 0;
             if let Some(p) = province.clone() {
                 match loaded(&p) {
                     Some(l) => state.set(Some((p, PackState::Ready(l)))),
                     None => {
                         state.set(Some((p.clone(), PackState::Loading)));
                         wasm_bindgen_futures::spawn_local(async move {
-                            let result = load(&p).await;
+                            let result = load(&p, fresh).await;
                             state.set(Some((
                                 p,
                                 match result {

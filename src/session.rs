@@ -204,7 +204,9 @@ pub fn Session(props: &SessionProps) -> Html {
         let state = (*state).clone();
         let key = key.clone();
         use_effect(move || {
-            if follow {
+            // While a pack is read (or failed to be) the screen is not yet one
+            // of the check's: the history waits for the screen it leads to.
+            if follow && key != "loading" {
                 let mut nav = nav_state.borrow_mut();
                 let (entry, _, last_key, quiet, snapshots) = &mut *nav;
                 let moved = last_key.as_ref().is_some_and(|k| *k != key) && !*quiet;

@@ -175,22 +175,11 @@ pub fn Results(props: &ResultsProps) -> Html {
         }
     };
     let missing: Vec<&str> = coverage.missing().map(|l| l.name.as_str()).collect();
+    // What the check rests on: the levels with no list (and whom to ask)
+    // said plainly; the documents, and what their captured text leaves out,
+    // one tap away.
     let basis = html! {
-        <section class="basis" data-coverage="" aria-labelledby="basis-title">
-            <h3 id="basis-title" class="group__title">{ t("这次依据的政策", "What this check is based on") }</h3>
-            if !report.basis.is_empty() {
-                <ul lang={lang.is_en().then_some("zh-CN")}>
-                    { for report.basis.iter().map(|b| html! {
-                        <li>
-                            { format!("{}：{}", b.scope, b.title) }
-                            if b.ended { { "（已到期）" } }
-                            if let Some(gaps) = &b.gaps {
-                                <span class="basis__gaps">{ gaps.clone() }</span>
-                            }
-                        </li>
-                    }) }
-                </ul>
-            }
+        <section class="basis" data-coverage="" aria-label={t("这次查了哪些政策", "What this check covered")}>
             if !missing.is_empty() {
                 <p class="basis__missing" data-missing-levels={missing.join(",")}>
                     { match lang {
@@ -205,6 +194,25 @@ pub fn Results(props: &ResultsProps) -> Html {
                         ),
                     } }
                 </p>
+            }
+            if !report.basis.is_empty() {
+                <details class="basis__documents">
+                    <summary>{ match lang {
+                        Lang::Zh => format!("依据的文件（{}份）", report.basis.len()),
+                        Lang::En => format!("The documents ({})", report.basis.len()),
+                    } }</summary>
+                    <ul lang={lang.is_en().then_some("zh-CN")}>
+                        { for report.basis.iter().map(|b| html! {
+                            <li>
+                                { format!("{}：{}", b.scope, b.title) }
+                                if b.ended { { "（已到期）" } }
+                                if let Some(gaps) = &b.gaps {
+                                    <span class="basis__gaps">{ gaps.clone() }</span>
+                                }
+                            </li>
+                        }) }
+                    </ul>
+                </details>
             }
         </section>
     };

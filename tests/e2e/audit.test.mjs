@@ -64,7 +64,14 @@ async function flow([w, h]) {
   await page.goto(appUrl());
   await page.waitForSelector("section.picker");
   await check("start");
-  await page.click('[data-region="150104"]');
+  // The picker: a search, and a province opened step by step.
+  await page.fill("#place-search", "玉泉");
+  await page.waitForSelector('[data-search-results] [data-region="150104"]');
+  await check("picker, search results");
+  await page.click('[data-province="41"]');
+  await page.waitForSelector('[data-open="410700"]');
+  await check("picker, a province opened");
+  await page.click('[data-search-results] [data-region="150104"]');
   await page.waitForSelector("section.who");
   await check("who");
   await page.click('[data-who="family"]');

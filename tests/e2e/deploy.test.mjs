@@ -5,8 +5,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import crypto from "node:crypto";
-import { spawn, execFileSync } from "node:child_process";
-import { launch, run, assert, ROOT, DATE } from "./lib.mjs";
+import { execFileSync } from "node:child_process";
+import { launch, run, assert, ROOT, DATE, serve } from "./lib.mjs";
 
 const browser = await launch();
 
@@ -33,19 +33,9 @@ function newBuild(from, to) {
   return name;
 }
 
-async function serve(dir) {
-  const server = spawn("python3", [path.join(ROOT, "scripts/serve-dist.py"), dir, "0"]);
-  const url = await new Promise((resolve, reject) => {
-    server.stdout.on("data", (d) => {
-      const m = String(d).match(/serving (\S+)/);
-      if (m) resolve(m[1]);
-    });
-    server.on("exit", () => reject(new Error("server stopped")));
-  });
-  return { server, url };
-}
-
-const cacheNames = (page) => page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith("yanglao-")));
+// The build's own cache (one per build); the packs' cache, yanglao-packs, is kept across builds.
+const cacheNames = (page) =>
+  page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith("yanglao-") && k !== "yanglao-packs"));
 
 await run([
   [

@@ -30,6 +30,10 @@ await run([
       const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
       await page.goto(appUrl());
       await page.waitForSelector("section.picker");
+      // The picker's search box, then the place it finds.
+      await tabTo(page, "#place-search");
+      await page.keyboard.type("玉泉");
+      await page.waitForSelector('[data-search-results] [data-region="150104"]');
       await tabTo(page, '[data-region="150104"]');
       await page.keyboard.press("Enter");
       await page.waitForSelector("section.who");

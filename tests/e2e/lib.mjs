@@ -1,4 +1,5 @@
 // Shared helpers of the end-to-end tests (run by scripts/e2e.sh).
+import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -96,6 +97,19 @@ export async function display(frame, selector) {
   await frame.click(selector);
   const still = await frame.$("#display-panel");
   if (still && (await still.isVisible())) await frame.click('[data-action="display"]');
+}
+
+/** Serves a folder as a deployment would (scripts/serve-dist.py) on a free port: { server, url }. */
+export async function serve(dir) {
+  const server = spawn("python3", [path.join(root, "scripts/serve-dist.py"), dir, "0"]);
+  const url = await new Promise((resolve, reject) => {
+    server.stdout.on("data", (d) => {
+      const m = String(d).match(/serving (\S+)/);
+      if (m) resolve(m[1]);
+    });
+    server.on("exit", () => reject(new Error("server stopped")));
+  });
+  return { server, url };
 }
 
 /** Runs named checks, printing ok/FAILED for each; exits 1 if any failed. */

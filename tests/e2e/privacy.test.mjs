@@ -6,7 +6,12 @@ import path from "node:path";
 import { launch, appUrl, answerAll, run, assert, YUQUAN_72, ROOT, APP_URL, until, display } from "./lib.mjs";
 
 const browser = await launch();
-const built = new Set(["/", "/sw.js", ...fs.readdirSync(path.join(ROOT, "dist")).map((f) => "/" + f)]);
+const built = new Set([
+  "/",
+  "/sw.js",
+  ...fs.readdirSync(path.join(ROOT, "dist")).map((f) => "/" + f),
+  ...fs.readdirSync(path.join(ROOT, "dist/packs")).map((f) => "/packs/" + f),
+]);
 // Words of this person's answers that must never appear in a request.
 const secrets = ["alone", "moderate", "age=72", "72周岁", "y1."];
 
@@ -39,6 +44,19 @@ async function fullCheck(params) {
   return { requests, problems, stored, cookies };
 }
 
+/**
+ * What a server learns from the packs: a check of a place fetches its
+ * province's pack and no other, and no request names the place itself.
+ */
+function checkPacks(requests, region) {
+  const packs = requests.map((r) => new URL(r.url).pathname).filter((p) => p.startsWith("/packs/"));
+  const provinces = new Set(packs.map((p) => p.slice("/packs/".length, "/packs/".length + 2)));
+  assert(provinces.size === 1 && provinces.has(region.slice(0, 2)), `packs fetched for ${region}: ${packs}`);
+  for (const r of requests) {
+    assert(!r.url.includes(region) && !r.body.includes(region), `a request names the place ${region}: ${r.url}`);
+  }
+}
+
 function checkRequests(requests) {
   const origin = new URL(APP_URL).origin;
   assert(requests.length > 0, "no requests seen");
@@ -53,6 +71,27 @@ function checkRequests(requests) {
 }
 
 await run([
+  [
+    "a place chosen on the picker: the server learns its province, never the place or an answer",
+    async () => {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const requests = [];
+      context.on("request", (r) => requests.push({ url: r.url(), body: r.postData() || "" }));
+      await page.goto(appUrl());
+      await page.fill("#place-search", "延津");
+      await page.click('[data-search-results] [data-region="410726"]');
+      await page.click('[data-who="family"]');
+      await answerAll(page, { age: "82", economic: "dibao", ability: "moderate", living: "alone" });
+      await page.waitForSelector('[data-group="eligible"]');
+      // A reload sends the page's address without its fragment: still nothing.
+      await page.reload();
+      await page.waitForSelector('[data-group="eligible"]');
+      await context.close();
+      checkRequests(requests);
+      checkPacks(requests, "410726");
+    },
+  ],
   [
     "a full check requests only the build's own files and stores nothing",
     async () => {

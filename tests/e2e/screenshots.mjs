@@ -33,7 +33,16 @@ for (const [w, h] of [
   await page.waitForSelector("section.picker");
   await shot(page, "start", size);
 
-  await page.click('[data-region="150104"]');
+  await page.fill("#place-search", "玉泉");
+  await page.waitForSelector('[data-search-results] [data-region="150104"]');
+  await shot(page, "start-search", size);
+  await page.fill("#place-search", "");
+  await page.click('[data-province="41"]');
+  await page.click('[data-open="410700"]');
+  await page.waitForSelector('[data-level="county"]');
+  await shot(page, "start-county", size);
+  await page.fill("#place-search", "玉泉");
+  await page.click('[data-search-results] [data-region="150104"]');
   await page.waitForSelector("section.who");
   await shot(page, "who", size);
 
