@@ -167,6 +167,14 @@ async fn a_place_with_no_list_says_so_and_names_the_office() {
         "{}",
         text(&basis)
     );
+    // 定西市安定区: 定西市's list, ended, as today; the county's own office named.
+    let host = start("621102", "family").await;
+    answer_all(&host, &[]).await;
+    let ended = text(&wait_for(&host, "[data-ended=\"定西市\"]").await);
+    assert!(
+        ended.contains("2023年12月31日") && ended.contains("安定区民政局"),
+        "{ended}"
+    );
     // 延津县: its own list, what the captured text leaves out, and the levels above with none.
     let host = start("410726", "family").await;
     answer_all(
