@@ -80,6 +80,7 @@ mod tests {
                     short_name: String::new(),
                     documents: vec![],
                     services: vec![],
+                    en: Default::default(),
                 })
                 .collect(),
         }

@@ -219,6 +219,10 @@ pub struct Term {
     pub by_hand: Vec<Cond>,
     pub reading: String,
     pub source: String,
+    /// The label in English, if the terms file gives it.
+    pub en_label: Option<String>,
+    /// Its verify notes in English, by their Chinese (`{office}` in both).
+    pub en_words: std::collections::BTreeMap<String, String>,
 }
 
 /// The shared terms, found by name or alias.
@@ -802,6 +806,8 @@ mod tests {
                 by_hand: vec![],
                 reading: String::new(),
                 source: String::new(),
+                en_label: None,
+                en_words: Default::default(),
             })
             .unwrap();
         let cond = parse("verify(\"由{office}认定\")").unwrap();
@@ -816,6 +822,8 @@ mod tests {
                 by_hand: vec![],
                 reading: String::new(),
                 source: String::new(),
+                en_label: None,
+                en_words: Default::default(),
             })
             .unwrap();
         terms

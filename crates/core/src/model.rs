@@ -321,8 +321,8 @@ pub struct Document {
     pub effective_until: Option<Date>,
     pub expired_note: Option<String>,
     /// What the captured text leaves out ("附件《延津县基本养老服务清单》不在文本中").
-    #[serde(default)]
     pub gaps: Option<String>,
+    pub en: NamesEn,
 }
 
 /// An example case carried by a service.
@@ -336,6 +336,39 @@ pub struct Case {
     pub note: Option<String>,
     /// Where the case is written, "rules/150104.toml:88".
     pub at: String,
+}
+
+/// English for the texts a rule file writes in Chinese. What is missing is
+/// shown in Chinese, marked as such.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ServiceEn {
+    pub name: Option<String>,
+    pub summary: Option<String>,
+    pub short: Option<String>,
+    pub amount_note: Option<String>,
+    pub discount: Option<String>,
+    pub place: Option<String>,
+    /// In the order of the Chinese steps (all of them, or none).
+    pub steps: Vec<String>,
+    /// In the order of `apply.documents` (all of them, or none).
+    pub documents: Vec<String>,
+    pub reviewer: Option<String>,
+    pub office: Option<String>,
+    pub reading: Option<String>,
+    /// The labels and verify notes of the condition (and of the shared terms
+    /// it uses, their `{office}` filled in), by their Chinese.
+    pub words: std::collections::BTreeMap<String, String>,
+}
+
+/// English for a region's or a document's names.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NamesEn {
+    pub name: Option<String>,
+    pub short_name: Option<String>,
+    pub title: Option<String>,
+    pub issuer: Option<String>,
+    pub expired_note: Option<String>,
+    pub gaps: Option<String>,
 }
 
 /// One claimable service.
@@ -360,6 +393,9 @@ pub struct Service {
     pub tier_group: Option<String>,
     pub tier: i32,
     pub cases: Vec<Case>,
+    /// The clause's own words, quoted from the source text.
+    pub quote: Option<String>,
+    pub en: ServiceEn,
 }
 
 impl Service {
@@ -378,7 +414,13 @@ impl Service {
 mod number_tests {
     #[test]
     fn numbers_are_written_as_people_write_them() {
-        for (v, shown) in [(100.0, "100"), (2.5, "2.5"), (0.05, "0.05"), (12.34, "12.34"), (-0.5, "-0.5")] {
+        for (v, shown) in [
+            (100.0, "100"),
+            (2.5, "2.5"),
+            (0.05, "0.05"),
+            (12.34, "12.34"),
+            (-0.5, "-0.5"),
+        ] {
             assert_eq!(super::fmt_number(v), shown);
         }
     }
@@ -392,6 +434,7 @@ pub struct Region {
     pub short_name: String,
     pub documents: Vec<Document>,
     pub services: Vec<Service>,
+    pub en: NamesEn,
 }
 
 /// Every region's rules.
@@ -489,15 +532,13 @@ impl RuleSet {
         copy
     }
 
-    /// What the browser needs: no example cases, and neither the condition's
-    /// source text nor the encoder's reading notes (they document the rule
-    /// file and are never shown; leaving them out keeps the bundle small).
+    /// What the browser needs (the packs): no example cases and no
+    /// condition source text; the readings and quotes stay, for 怎么算的.
     pub fn for_browser(&self) -> RuleSet {
         let mut copy = self.without_cases();
         for region in &mut copy.regions {
             for service in &mut region.services {
                 service.when_text.clear();
-                service.reading = None;
             }
         }
         copy

@@ -47,6 +47,65 @@ struct RegionSrc {
     code: Spanned<String>,
     name: String,
     short_name: String,
+    #[serde(default)]
+    en: NamesEnSrc,
+}
+
+/// `[region.en]`, `[documents.en]`: the names in English.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct NamesEnSrc {
+    name: Option<String>,
+    short_name: Option<String>,
+    title: Option<String>,
+    issuer: Option<String>,
+    expired_note: Option<String>,
+    gaps: Option<String>,
+}
+
+impl NamesEnSrc {
+    fn compile(self) -> crate::model::NamesEn {
+        crate::model::NamesEn {
+            name: self.name,
+            short_name: self.short_name,
+            title: self.title,
+            issuer: self.issuer,
+            expired_note: self.expired_note,
+            gaps: self.gaps,
+        }
+    }
+}
+
+/// `[services.en]`: the service's texts in English.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct ServiceEnSrc {
+    name: Option<String>,
+    summary: Option<String>,
+    short: Option<String>,
+    amount_note: Option<String>,
+    discount: Option<String>,
+    #[serde(rename = "where")]
+    place: Option<String>,
+    #[serde(default)]
+    steps: Vec<String>,
+    #[serde(default)]
+    documents: Vec<String>,
+    reviewer: Option<String>,
+    office: Option<String>,
+    reading: Option<String>,
+    /// The condition's labels and verify notes, by their Chinese.
+    #[serde(default)]
+    words: BTreeMap<String, String>,
+}
+
+/// `[terms.en]`: a shared term's label and verify notes in English.
+#[derive(Deserialize, Default, Clone)]
+#[serde(deny_unknown_fields)]
+struct TermEnSrc {
+    label: Option<String>,
+    #[serde(default)]
+    words: BTreeMap<String, String>,
 }
 
 #[derive(Deserialize)]
@@ -63,6 +122,8 @@ struct DocumentSrc {
     /// What the captured text leaves out that a person should know (an
     /// attachment not in the text), said on every check this document is part of.
     gaps: Option<String>,
+    #[serde(default)]
+    en: NamesEnSrc,
 }
 
 #[derive(Deserialize)]
@@ -85,6 +146,10 @@ struct ServiceSrc {
     apply: Spanned<ApplySrc>,
     #[serde(default)]
     cases: Vec<Spanned<CaseSrc>>,
+    /// The clause's own words, quoted from the source text.
+    quote: Option<String>,
+    #[serde(default)]
+    en: Option<Spanned<ServiceEnSrc>>,
 }
 
 #[derive(Deserialize, Default)]
@@ -183,6 +248,8 @@ struct TermSrc {
     source: String,
     #[serde(default)]
     by_hand: Vec<Spanned<String>>,
+    #[serde(default)]
+    en: TermEnSrc,
 }
 
 /// The rules with what the rules check says besides errors.
@@ -482,8 +549,25 @@ fn load_terms(lines: &Lines, text: &str, terms: &mut Terms, errors: &mut Vec<Rul
             by_hand,
             reading: t.reading,
             source: t.source,
+            en_label: t.en.label.clone(),
+            en_words: t.en.words.clone(),
             name,
         };
+        let mut notes = Vec::new();
+        term.cond.walk(&mut |n| {
+            if let crate::model::Cond::Verify { note, .. } = n {
+                notes.push(note.clone());
+            }
+        });
+        if let Some(key) = term.en_words.keys().find(|k| !notes.contains(k)) {
+            errors.push(lines.err(
+                t.name.span().start,
+                format!(
+                    "term `{}`: [terms.en] words has \"{key}\", which is none of its verify notes",
+                    term.name
+                ),
+            ));
+        }
         if let Err(message) = terms.push(term) {
             errors.push(lines.err(t.name.span().start, message));
         }
@@ -628,6 +712,7 @@ fn compile_file(
             effective_until: until,
             expired_note: d.expired_note,
             gaps: d.gaps,
+            en: d.en.compile(),
         });
     }
 
@@ -675,6 +760,7 @@ fn compile_file(
         short_name: file.region.short_name,
         documents,
         services,
+        en: file.region.en.compile(),
     })
 }
 
@@ -882,10 +968,13 @@ fn compile_service(
         }
     }
 
+    let en = compile_en(cx, at, &id, s.en, &apply, when.as_ref(), errors);
     if errors.len() > before {
         return None;
     }
     Some(Service {
+        quote: s.quote,
+        en,
         id,
         kind: kind?,
         name: s.name,
@@ -904,6 +993,90 @@ fn compile_service(
         tier: s.tier.unwrap_or(0),
         cases,
     })
+}
+
+/// The service's English: counts checked against the Chinese, and the words
+/// of the shared terms its condition uses added (their `{office}` filled in).
+fn compile_en(
+    cx: &Context,
+    at: usize,
+    id: &str,
+    en: Option<Spanned<ServiceEnSrc>>,
+    apply: &Apply,
+    when: Option<&crate::model::Cond>,
+    errors: &mut Vec<RuleError>,
+) -> crate::model::ServiceEn {
+    let lines = cx.lines;
+    let (at, en) = match en {
+        Some(e) => (e.span().start, e.into_inner()),
+        None => (at, ServiceEnSrc::default()),
+    };
+    for (what, given, wanted) in [
+        ("steps", en.steps.len(), apply.steps.len()),
+        ("documents", en.documents.len(), apply.documents.len()),
+    ] {
+        if given != 0 && given != wanted {
+            errors.push(lines.err(
+                at,
+                format!("service `{id}`: [services.en] has {given} {what} for {wanted} in Chinese; give all of them in the same order, or none"),
+            ));
+        }
+    }
+    let mut words = en.words;
+    // The words the condition shows: its labels and verify notes.
+    let mut shown = std::collections::BTreeSet::new();
+    if let Some(c) = when {
+        c.walk(&mut |n| match n {
+            crate::model::Cond::Label { label, .. } => {
+                shown.insert(label.clone());
+            }
+            crate::model::Cond::Verify { note, .. } => {
+                shown.insert(note.clone());
+            }
+            _ => {}
+        });
+    }
+    for key in words.keys() {
+        if !shown.contains(key) {
+            errors.push(lines.err(
+                at,
+                format!("service `{id}`: [services.en] words has \"{key}\", which is no label or verify note of its condition"),
+            ));
+        }
+    }
+    // The shared terms' English, with this service's offices in it.
+    let office_en = en.office.clone().unwrap_or_else(|| apply.office.clone());
+    for term in cx.terms.iter() {
+        if let Some(label) = &term.en_label {
+            if shown.contains(&term.label) {
+                words
+                    .entry(term.label.clone())
+                    .or_insert_with(|| label.clone());
+            }
+        }
+        for (zh, en_text) in &term.en_words {
+            let zh = zh.replace("{office}", &apply.office);
+            if shown.contains(&zh) {
+                words
+                    .entry(zh)
+                    .or_insert_with(|| en_text.replace("{office}", &office_en));
+            }
+        }
+    }
+    crate::model::ServiceEn {
+        name: en.name,
+        summary: en.summary,
+        short: en.short,
+        amount_note: en.amount_note,
+        discount: en.discount,
+        place: en.place,
+        steps: en.steps,
+        documents: en.documents,
+        reviewer: en.reviewer,
+        office: en.office,
+        reading: en.reading,
+        words,
+    }
 }
 
 /// One entry of `documents`: a name, or a table with `name`, `when`, `usual`.

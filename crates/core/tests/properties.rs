@@ -251,6 +251,8 @@ fn service(id: &str, when: Cond, tier: Option<i32>, excludes: Vec<String>) -> Se
         tier_group: tier.map(|_| "band".to_string()),
         tier: tier.unwrap_or(0),
         cases: vec![],
+        quote: None,
+        en: Default::default(),
     }
 }
 
@@ -270,8 +272,10 @@ fn rules(services: Vec<Service>) -> RuleSet {
                 effective_until: None,
                 expired_note: None,
                 gaps: None,
+                en: Default::default(),
             }],
             services,
+            en: Default::default(),
         }],
     }
 }
