@@ -14,8 +14,13 @@ for terms.toml this checks that:
     exactly when the Chinese has one;
   * every service has `quote` and a [services.en] with name, summary, where,
     steps, documents, reviewer and office; short / amount_note / discount /
-    reading exactly when the Chinese has [services.amount] short / note /
-    discount or the service's reading; no other keys;
+    reading / clause exactly when the Chinese has [services.amount] short /
+    note / discount or the service's reading / clause; no other keys;
+  * the English clause (二、(一)3 = "Part 2 (1), item 3", 第13项（…） =
+    "Item 13 (…)", 清单：… = "The List: …", several joined by "; ") has every
+    number of the Chinese clause, its Chinese numerals read as figures
+    (二、 = 2, (一) = 1, 第十三项 = 13: 一 = 1 … 十 = 10, 十一 = 11, 二十 = 20), and
+    no Chinese character at all, not even in brackets;
   * steps and documents have the same count as the Chinese;
   * [services.en.words] has the English of every label ("…" (cond)) and every
     verify("…") note written in the service's own `when`, and nothing else
@@ -74,6 +79,7 @@ OPTIONAL = {
     "amount_note": lambda s: s.get("amount", {}).get("note"),
     "discount": lambda s: s.get("amount", {}).get("discount"),
     "reading": lambda s: s.get("reading"),
+    "clause": lambda s: s.get("clause"),
 }
 DOC_OPTIONAL = ("issuer", "expired_note", "gaps")
 QUOTE_MAX = 300
@@ -155,6 +161,48 @@ def outside_brackets(text: str) -> str:
         elif depth == 0:
             out.append(ch)
     return "".join(out)
+
+
+CN_DIGIT = dict(zip("一二三四五六七八九", range(1, 10)))
+# Chinese numerals in a clause label: 二、, (一) / （一）, 第十三项.
+CN_NUMERAL = re.compile(
+    r"[一二三四五六七八九十]+(?=、)"
+    r"|(?<=[(（])[一二三四五六七八九十]+(?=[)）])"
+    r"|(?<=第)[一二三四五六七八九十]+(?=[项条款部分])"
+)
+
+
+def cn_number(s: str) -> int:
+    """一 = 1 … 九 = 9, 十 = 10, 十一 = 11, 二十 = 20, 二十三 = 23 (up to 99)."""
+    if "十" in s:
+        tens, _, ones = s.partition("十")
+        return (CN_DIGIT[tens] if tens else 1) * 10 + (CN_DIGIT[ones] if ones else 0)
+    return CN_DIGIT[s]
+
+
+def clause_figures(zh: str) -> list[str]:
+    """The numbers of a Chinese clause reference, its Chinese numerals as figures."""
+    return re.findall(r"\d+", CN_NUMERAL.sub(lambda m: f" {cn_number(m.group(0))} ", zh))
+
+
+def compare_clause(where: str, zh, en, errors: list[str]) -> None:
+    """The English of a clause reference: every number carried over, no Chinese."""
+    if not isinstance(zh, str):
+        zh = ""
+    if not isinstance(en, str) or not en.strip():
+        errors.append(f"{where}: empty or not a string")
+        return
+    if en != en.strip():
+        errors.append(f"{where}: leading or trailing spaces")
+    have = figures_en(en)
+    for n in clause_figures(zh):
+        if n not in have:
+            errors.append(f"{where}: number {n} of the Chinese clause {zh!r} is missing")
+    if en.count("(") != en.count(")"):
+        errors.append(f"{where}: unbalanced brackets")
+    cjk = CJK.findall(en) + re.findall(r"[\u3000-\u303f\uff00-\uffef]", en)  # 、（）；《》 …
+    if cjk:
+        errors.append(f"{where}: Chinese in the English clause ({''.join(cjk)[:20]})")
 
 
 def compare(where: str, zh, en, errors: list[str]) -> None:
@@ -372,6 +420,8 @@ def check_code(code: str) -> tuple[list[str], dict]:
                     compare(f"{w}.en.{k}[{n}]", zt, et, errors)
                     if k == "documents" and isinstance(zt, str) and isinstance(et, str):
                         DOC_NAMES.setdefault(zt, {}).setdefault(et, f"{w}.en.documents[{n}]")
+            elif k == "clause":
+                compare_clause(f"{w}.en.clause", ztext, e[k], errors)
             else:
                 compare(f"{w}.en.{k}", ztext, e[k], errors)
         if len(errors) == before:
