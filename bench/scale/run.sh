@@ -173,19 +173,24 @@ else
         fail "--no-build: no earlier builds in $OUT/dist-real and $OUT/dist-synthetic"
 fi
 
-# 7. The browser part: each build served by scripts/serve-dist.py on a free port.
+# 7. The browser part: each build served by scripts/serve-dist.py on a free
+#    port (started here, not in a subshell, so that the exit trap stops them).
 serve() {
     local dist=$1 log=$2
     python3 scripts/serve-dist.py "$dist" 0 > "$log" 2>&1 &
     SERVERS+=("$!")
+}
+url_of() {
     for _ in $(seq 100); do
-        grep -q '^serving ' "$log" 2>/dev/null && break
+        grep -q '^serving ' "$1" 2>/dev/null && break
         sleep 0.1
     done
-    grep -o 'http://[^ ]*' "$log" | head -1
+    grep -o 'http://[^ ]*' "$1" | head -1
 }
-URL_REAL=$(serve "$OUT/dist-real" "$WORK/serve-real.log")
-URL_SYN=$(serve "$OUT/dist-synthetic" "$WORK/serve-synthetic.log")
+serve "$OUT/dist-real" "$WORK/serve-real.log"
+serve "$OUT/dist-synthetic" "$WORK/serve-synthetic.log"
+URL_REAL=$(url_of "$WORK/serve-real.log")
+URL_SYN=$(url_of "$WORK/serve-synthetic.log")
 [ -n "$URL_REAL" ] && [ -n "$URL_SYN" ] || fail "scripts/serve-dist.py did not start"
 # 河南 (41): the largest synthetic pack (196 lists); in the real build it has one (延津).
 say "browser: $RUNS loads of each build, taking turns, at CPU ${RATE}x (first screen, search keystrokes, opening 河南)"
