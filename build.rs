@@ -1,5 +1,5 @@
 //! With the `embedded-rules` feature (the tests), compiles the rule files
-//! with the engine and embeds them, so a mistake in rules/*.toml fails the
+//! with the engine and embeds them (and the answers vocabulary they use), so a mistake in rules/*.toml fails the
 //! build (with file and line). The app itself embeds no rules: it loads the
 //! packs that scripts/postbuild.sh builds (catalogue.rs).
 //!
@@ -8,9 +8,13 @@ use std::{env, fs, path::PathBuf};
 
 fn main() {
     println!("cargo:rerun-if-env-changed=YANGLAO_RULES_DIR");
-    let out = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).join("rules.bin");
+    let out_dir = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    let out = out_dir.join("rules.bin");
+    let vocabulary_out = out_dir.join("vocabulary.bin");
     if env::var_os("CARGO_FEATURE_EMBEDDED_RULES").is_none() {
-        fs::write(&out, []).unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
+        for file in [&out, &vocabulary_out] {
+            fs::write(file, []).unwrap_or_else(|e| panic!("cannot write {}: {e}", file.display()));
+        }
         return;
     }
     let rules_dir = match env::var_os("YANGLAO_RULES_DIR") {
@@ -27,8 +31,8 @@ fn main() {
             println!("cargo:rerun-if-changed={}", entry.path().display());
         }
     }
-    let rules = match yanglao_core::source::load_dir(&rules_dir) {
-        Ok(rules) => rules,
+    let loaded = match yanglao_core::source::load_dir_checked(&rules_dir) {
+        Ok(loaded) => loaded,
         Err(errors) => {
             for error in &errors {
                 println!("cargo:warning={error}");
@@ -42,6 +46,9 @@ fn main() {
             );
         }
     };
-    fs::write(&out, rules.for_browser().to_bytes())
+    fs::write(&out, loaded.rules.for_browser().to_bytes())
         .unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
+    // The vocabulary the rules were read with (the packs carry it likewise).
+    fs::write(&vocabulary_out, loaded.vocabulary.to_bytes())
+        .unwrap_or_else(|e| panic!("cannot write {}: {e}", vocabulary_out.display()));
 }

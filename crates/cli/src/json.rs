@@ -83,10 +83,7 @@ pub fn evaluation_to_json(e: &Evaluation) -> Value {
         .map(|o| {
             let s = o.service;
             let doc = &o.region.documents[s.document];
-            let reasons = match o.status {
-                yanglao_core::Status::Ineligible | yanglao_core::Status::Expired => &o.unmet,
-                _ => &o.reasons,
-            };
+            let reasons = o.why_in(yanglao_core::Lang::Zh);
             let mut m = Map::new();
             m.insert("id".into(), json!(s.id));
             m.insert("kind".into(), json!(s.kind.key()));

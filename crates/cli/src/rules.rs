@@ -50,7 +50,7 @@ fn read_region_files(dir: &Path) -> Vec<(String, String)> {
             let text = std::fs::read_to_string(&path).ok()?;
             Some((shown, text))
         })
-        .filter(|(shown, _)| !source::is_terms_file(shown))
+        .filter(|(shown, _)| source::is_region_file(shown))
         .collect()
 }
 

@@ -319,13 +319,11 @@ fn cell_value(fact: Option<Fact>, cell: &str) -> RawValue<'_> {
             .parse::<i64>()
             .map(RawValue::Int)
             .unwrap_or_else(|_| RawValue::Text(cell.into())),
-        Some(yanglao_core::facts::FactType::Bool { .. }) => {
-            match cell.to_ascii_lowercase().as_str() {
-                "true" | "1" | "yes" | "是" => RawValue::Bool(true),
-                "false" | "0" | "no" | "否" => RawValue::Bool(false),
-                _ => RawValue::Text(cell.into()),
-            }
-        }
+        Some(yanglao_core::facts::FactType::Bool) => match cell.to_ascii_lowercase().as_str() {
+            "true" | "1" | "yes" | "是" => RawValue::Bool(true),
+            "false" | "0" | "no" | "否" => RawValue::Bool(false),
+            _ => RawValue::Text(cell.into()),
+        },
         _ => RawValue::Text(cell.into()),
     }
 }

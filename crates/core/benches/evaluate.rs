@@ -24,21 +24,21 @@ const REGIONS: &[&str] = &["150104", "410726", "621100", "140000", "370881"];
 fn full_profile() -> Answers {
     let mut a = Answers::new();
     for (fact, value) in [
-        (Fact::Age, 82),
-        (Fact::LivesInRegion, 1),
-        (Fact::Economic, 2),
-        (Fact::Ability, 2),
-        (Fact::Dementia, 0),
-        (Fact::DisabilityGrade, 0),
-        (Fact::DisabilityKind, 0),
-        (Fact::Living, 0),
-        (Fact::FpFamily, 0),
-        (Fact::FpSpecialSupport, 0),
-        (Fact::Contributor, 0),
-        (Fact::MilitaryPriority, 0),
-        (Fact::NoSupporter, 0),
-        (Fact::LtcInsurance, 0),
-        (Fact::InstitutionSubsidy, 0),
+        (Fact::named("age"), 82),
+        (Fact::named("lives_in_region"), 1),
+        (Fact::named("economic"), 2),
+        (Fact::named("ability"), 2),
+        (Fact::named("dementia"), 0),
+        (Fact::named("disability_grade"), 0),
+        (Fact::named("disability_kind"), 0),
+        (Fact::named("living"), 0),
+        (Fact::named("fp_family"), 0),
+        (Fact::named("fp_special_support"), 0),
+        (Fact::named("contributor"), 0),
+        (Fact::named("military_priority"), 0),
+        (Fact::named("no_supporter"), 0),
+        (Fact::named("ltc_insurance"), 0),
+        (Fact::named("institution_subsidy"), 0),
     ] {
         a.set(fact, Some(value)).unwrap();
     }

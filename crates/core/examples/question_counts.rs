@@ -3,7 +3,6 @@
 //! Run: `cargo run -p yanglao-core --features source --example question_counts`
 
 use std::path::Path;
-use yanglao_core::facts::FACT_COUNT;
 use yanglao_core::questionnaire::simulate;
 use yanglao_core::source::load_dir;
 use yanglao_core::{Answers, Date, Plan, RawValue};
@@ -135,8 +134,9 @@ fn main() {
     let date = Date::parse("2026-11-22").unwrap();
     let profiles = typical_profiles();
     println!(
-        "Questions asked on {date}, {} typical profiles, out of {FACT_COUNT} facts:",
-        profiles.len()
+        "Questions asked on {date}, {} typical profiles, out of {} facts:",
+        profiles.len(),
+        yanglao_core::Fact::all().count()
     );
     println!("| region | services | median | max | facts its rules read |");
     println!("|---|---|---|---|---|");

@@ -69,7 +69,7 @@ pub fn run_all(rules: &RuleSet) -> (usize, Vec<CaseFailure>) {
                 };
                 let mut problems = Vec::new();
                 if outcome.status != case.status {
-                    let mut why = outcome.unmet.join("；");
+                    let mut why = outcome.unmet_in(crate::words::Lang::Zh).join("；");
                     if !outcome.missing.is_empty() {
                         let keys: Vec<&str> = outcome.missing.iter().map(|f| f.key()).collect();
                         why = format!("missing: {}", keys.join(", "));

@@ -3,8 +3,9 @@
 //! from the same condition tree that decided it.
 
 use crate::date::Date;
-use crate::facts::{Answers, Fact, FactSet, FactType, FACT_COUNT};
+use crate::facts::{Answers, Fact, FactSet};
 use crate::model::{Cond, Op, Region, RuleSet, Service, Status};
+use crate::words::{Lang, Reason, Say};
 use std::collections::HashMap;
 
 /// Kleene's three truth values: unknown answers stay unknown.
@@ -73,7 +74,7 @@ pub fn kleene(c: &Cond, a: &Answers) -> Tri {
 }
 
 /// Two-valued evaluation with every fact and verify note assigned.
-fn full(c: &Cond, values: &[i32; FACT_COUNT], verify: u64) -> bool {
+fn full(c: &Cond, values: &[i32], verify: u64) -> bool {
     match c {
         Cond::Cmp { fact, .. } | Cond::In { fact, .. } => leaf(c, values[fact.index()]),
         Cond::All(items) => items.iter().all(|i| full(i, values, verify)),
@@ -173,23 +174,24 @@ fn decide_shaped(c: &Cond, shape: Shape, a: &Answers) -> Decision {
     let Some(total) = total.filter(|t| *t <= MAX_COMPLETIONS) else {
         return kleene_fallback(c, a);
     };
-    let mut base = [0i32; FACT_COUNT];
-    for f in Fact::ALL {
-        base[f.index()] = a.get(f).unwrap_or(0);
-    }
+    let base: Vec<i32> = Fact::all().map(|f| a.get(f).unwrap_or(0)).collect();
+    let base_partial = a.values();
+    let implications = crate::facts::implications();
     // Completions that break an implication (特困 with a supporter) are no
     // person at all: they are left out (None) rather than counted.
     let linked = unknown_facts.iter().any(|f| {
-        crate::facts::IMPLICATIONS
+        implications
             .iter()
-            .any(|i| i.if_fact == *f || i.then_fact == *f)
+            .any(|i| i.if_fact() == *f || i.then_fact() == *f)
     });
     let vars = domains.len();
     let mut results: Vec<Option<bool>> = vec![None; total];
     let mut digits = vec![0usize; vars];
+    let mut values = base.clone();
+    let mut partial = base_partial.clone();
     for slot in results.iter_mut() {
-        let mut values = base;
-        let mut partial = *a.values();
+        values.copy_from_slice(&base);
+        partial.copy_from_slice(&base_partial);
         let mut verify = 0u64;
         for (i, d) in digits.iter().enumerate() {
             let v = domains[i][*d];
@@ -200,7 +202,7 @@ fn decide_shaped(c: &Cond, shape: Shape, a: &Answers) -> Decision {
                 verify |= 1 << (i - unknown_facts.len());
             }
         }
-        if !linked || crate::facts::consistent(&partial) {
+        if !linked || !implications.iter().any(|i| i.broken_by(&partial)) {
             *slot = Some(full(c, &values, verify));
         }
         // Next combination (mixed radix, first variable fastest).
@@ -453,13 +455,47 @@ pub struct Outcome<'r> {
     /// What the office must check (verify notes that could change the result).
     pub verify: Vec<String>,
     /// Why: the conditions met (for `eligible`, and so far for `maybe`).
-    pub reasons: Vec<String>,
+    pub reasons: Vec<Reason<'r>>,
     /// Why not: the conditions not met (for `ineligible`).
-    pub unmet: Vec<String>,
+    pub unmet: Vec<Reason<'r>>,
     /// The service that replaces this one, when it does ("不重复享受").
     pub replaced_by: Option<&'r Service>,
     /// For `ineligible` age rules: when the person will qualify.
     pub later: Option<Later>,
+}
+
+impl Outcome<'_> {
+    /// Why, in words: the conditions met, or for a service not found, the ones not met.
+    pub fn why_in(&self, lang: Lang) -> Vec<String> {
+        let list = match self.status {
+            Status::Ineligible | Status::Expired => &self.unmet,
+            _ => &self.reasons,
+        };
+        self.words(list, lang)
+    }
+    /// The conditions met, in words.
+    pub fn reasons_in(&self, lang: Lang) -> Vec<String> {
+        self.words(&self.reasons, lang)
+    }
+    /// The conditions not met, in words.
+    pub fn unmet_in(&self, lang: Lang) -> Vec<String> {
+        self.words(&self.unmet, lang)
+    }
+    /// What the office must check, in words.
+    pub fn verify_in(&self, lang: Lang) -> Vec<String> {
+        let say = Say::new(lang, self.service);
+        self.verify.iter().map(|n| say.own(n)).collect()
+    }
+    fn words(&self, list: &[Reason<'_>], lang: Lang) -> Vec<String> {
+        let mut out: Vec<String> = Vec::with_capacity(list.len());
+        for r in list {
+            let w = r.words(lang, self.service);
+            if !out.contains(&w) {
+                out.push(w);
+            }
+        }
+        out
+    }
 }
 
 /// Everything the engine says for one person, region and date.
@@ -646,11 +682,12 @@ impl<'r> Plan<'r> {
                 let mut later = None;
                 match q.status {
                     Status::Expired => {
-                        let until = service.effective_until.map(|d| d.zh()).unwrap_or_default();
-                        unmet.push(format!("该政策有效期至{until}，已失效"));
+                        if let Some(until) = service.effective_until {
+                            unmet.push(Reason::Expired(until));
+                        }
                     }
                     Status::NotYetInForce => {
-                        reasons.push(format!("该政策自{}起施行", service.effective_from.zh()));
+                        reasons.push(Reason::NotYetInForce(service.effective_from));
                     }
                     _ => {
                         explain(&service.when, &answers, &mut reasons, &mut unmet);
@@ -664,15 +701,12 @@ impl<'r> Plan<'r> {
                 }
                 let replaced_by = q.replaced_by.map(|i| self.services[i].1);
                 if let Some(other) = replaced_by {
-                    unmet.push(format!("已可享受「{}」，按规定不重复享受", other.name));
+                    unmet.push(Reason::ReplacedBy(other));
                 }
                 for &d in &self.dominators[index] {
                     if q.status == Status::Maybe && quick[d].status == Status::Maybe {
                         let other = self.services[d].1;
-                        reasons.push(format!(
-                            "如符合「{}」，则按「{}」享受，不重复享受",
-                            other.name, other.name
-                        ));
+                        reasons.push(Reason::UnlessOther(other));
                         for i in 0..64u8 {
                             if quick[d].verify & (1u64 << i) != 0 {
                                 if let Some(n) = other.when.verify_note(i) {
@@ -720,16 +754,17 @@ pub fn evaluate<'r>(
 /// For an age rule that fails now: the first age at which it would hold (or
 /// could hold), other answers unchanged, and the dates that age is reached.
 fn qualifies_later(service: &Service, date: Date, answers: &Answers) -> Option<Later> {
-    let age = answers.get(Fact::Age)?;
-    if !service.when.facts().contains(Fact::Age) {
+    let age_fact = Fact::birth()?;
+    let age = answers.get(age_fact)?;
+    if !service.when.facts().contains(age_fact) {
         return None;
     }
     // The decision only changes at thresholds, so trying the representatives suffices.
-    for candidate in representatives(&service.when, Fact::Age)
+    for candidate in representatives(&service.when, age_fact)
         .into_iter()
         .filter(|a| *a > age)
     {
-        let d = decide(&service.when, &answers.with(Fact::Age, Some(candidate)));
+        let d = decide(&service.when, &answers.with(age_fact, Some(candidate)));
         let status = match d.tri {
             Tri::True => Status::Eligible,
             Tri::Unknown => Status::Maybe,
@@ -760,101 +795,37 @@ fn qualifies_later(service: &Service, date: Date, answers: &Answers) -> Option<L
 
 /// What a condition asks for, in plain Chinese ("年满70周岁", "独居或空巢").
 pub fn describe(c: &Cond) -> String {
-    match c {
-        Cond::Cmp {
-            fact: Fact::Age,
-            op,
-            value,
-        } => match op {
-            Op::Ge => format!("年满{value}周岁"),
-            Op::Gt => format!("年满{}周岁", value + 1),
-            Op::Lt => format!("未满{value}周岁"),
-            Op::Le => format!("未满{}周岁", value + 1),
-            Op::Eq => format!("{value}周岁"),
-            Op::Ne => format!("不是{value}周岁"),
-        },
-        Cond::Cmp { fact, op, value } => {
-            let label = fact.value_zh(*value);
-            match (&fact.info().ty, op) {
-                (_, Op::Eq) => label,
-                (_, Op::Ne) => format!("不是{label}"),
-                (FactType::Enum { .. }, Op::Ge) => format!("{label}及以上"),
-                (FactType::Enum { .. }, Op::Le) => format!("{label}及以下"),
-                _ => {
-                    let set: Vec<String> = (fact.bounds().0..=fact.bounds().1)
-                        .filter(|v| op.holds(*v, *value))
-                        .map(|v| fact.value_zh(v))
-                        .collect();
-                    join_or(&set)
-                }
-            }
-        }
-        Cond::In {
-            fact,
-            mask,
-            negated,
-        } => {
-            let set: Vec<String> = (0..64)
-                .filter(|v| mask & (1u64 << v) != 0)
-                .map(|v| fact.value_zh(v))
-                .collect();
-            if *negated {
-                format!("不是{}", join_or(&set))
-            } else {
-                join_or(&set)
-            }
-        }
-        Cond::All(items) => items
-            .iter()
-            .map(describe_nested)
-            .collect::<Vec<_>>()
-            .join("，且"),
-        Cond::Any(items) => items
-            .iter()
-            .map(describe_nested)
-            .collect::<Vec<_>>()
-            .join("；或"),
-        Cond::Not(inner) => format!("不属于：{}", describe(inner)),
-        Cond::Verify { note, .. } => note.clone(),
-        Cond::Label { label, .. } => label.clone(),
-    }
-}
-
-fn describe_nested(c: &Cond) -> String {
-    match c {
-        Cond::All(_) | Cond::Any(_) => format!("（{}）", describe(c)),
-        _ => describe(c),
-    }
-}
-
-fn join_or(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{}或{}", init.join("、"), last),
-    }
+    crate::words::Say::plain(crate::words::Lang::Zh).describe(c)
 }
 
 /// Collects why a condition holds (`met`) or fails (`unmet`) on these answers.
-fn explain(c: &Cond, a: &Answers, met: &mut Vec<String>, unmet: &mut Vec<String>) {
+fn explain<'r>(c: &'r Cond, a: &Answers, met: &mut Vec<Reason<'r>>, unmet: &mut Vec<Reason<'r>>) {
     let mut oldest = None;
     explain_into(c, a, met, unmet, &mut oldest);
     // "年满60周岁" and "年满70周岁" both hold: say only the stronger.
-    if let Some(age) = oldest {
-        met.insert(0, format!("年满{age}周岁"));
+    if let Some((fact, age)) = oldest {
+        met.insert(0, Reason::AtLeast(fact, age));
     }
-    let mut seen = std::collections::HashSet::new();
-    met.retain(|m| seen.insert(m.clone()));
-    let mut seen = std::collections::HashSet::new();
-    unmet.retain(|m| seen.insert(m.clone()));
+    dedup(met);
+    dedup(unmet);
 }
 
-fn explain_into(
-    c: &Cond,
+fn dedup(list: &mut Vec<Reason<'_>>) {
+    let mut kept: Vec<Reason<'_>> = Vec::with_capacity(list.len());
+    for r in list.drain(..) {
+        if !kept.contains(&r) {
+            kept.push(r);
+        }
+    }
+    *list = kept;
+}
+
+fn explain_into<'r>(
+    c: &'r Cond,
     a: &Answers,
-    met: &mut Vec<String>,
-    unmet: &mut Vec<String>,
-    oldest: &mut Option<i32>,
+    met: &mut Vec<Reason<'r>>,
+    unmet: &mut Vec<Reason<'r>>,
+    oldest: &mut Option<(Fact, i32)>,
 ) {
     let t = kleene(c, a);
     match c {
@@ -864,30 +835,25 @@ fn explain_into(
                 (
                     Tri::True,
                     Cond::Cmp {
-                        fact: Fact::Age,
-                        op: Op::Ge | Op::Gt,
+                        fact: f,
+                        op: op @ (Op::Ge | Op::Gt),
                         value: v,
                     },
-                ) => {
-                    let threshold = if matches!(c, Cond::Cmp { op: Op::Gt, .. }) {
-                        v + 1
-                    } else {
-                        *v
-                    };
-                    *oldest = Some(oldest.map_or(threshold, |o: i32| o.max(threshold)));
+                ) if f.is_birth() => {
+                    let threshold = if *op == Op::Gt { v + 1 } else { *v };
+                    *oldest = Some((
+                        *f,
+                        oldest.map_or(threshold, |(_, o): (Fact, i32)| o.max(threshold)),
+                    ));
                 }
-                (
-                    Tri::True,
-                    Cond::Cmp {
-                        fact: Fact::Age, ..
-                    },
-                ) => met.push(describe(c)),
-                (Tri::True, _) => met.push(fact.value_zh(value)),
-                (_, _) => unmet.push(format!(
-                    "需{}（现为：{}）",
-                    describe(c),
-                    fact.value_zh(value)
-                )),
+                (Tri::True, Cond::Cmp { fact: f, .. }) if f.is_birth() => {
+                    met.push(Reason::Holds(c))
+                }
+                (Tri::True, _) => met.push(Reason::Value(*fact, value)),
+                (_, _) => unmet.push(Reason::Unmet {
+                    want: c,
+                    actual: (*fact, value),
+                }),
             }
         }
         Cond::All(items) => {
@@ -903,15 +869,12 @@ fn explain_into(
                     explain_into(first, a, met, unmet, oldest);
                 }
             }
-            Tri::False => {
-                let options: Vec<String> = items.iter().map(describe_nested).collect();
-                unmet.push(format!("需符合以下任一条件：{}", options.join("；")));
-            }
+            Tri::False => unmet.push(Reason::NoneOf(items)),
             Tri::Unknown => {}
         },
         Cond::Not(inner) => match t {
-            Tri::True => met.push(format!("不属于：{}", describe(inner))),
-            Tri::False => unmet.push(format!("需不属于：{}", describe(inner))),
+            Tri::True => met.push(Reason::Holds(c)),
+            Tri::False => unmet.push(Reason::MustNot(inner)),
             Tri::Unknown => {}
         },
         Cond::Verify { .. } => {}
@@ -926,7 +889,7 @@ fn explain_into(
                 inner = i;
             }
             if t == Tri::True {
-                met.push(label.clone());
+                met.push(Reason::Named(label));
                 if matches!(inner, Cond::Cmp { .. } | Cond::In { .. }) {
                     return;
                 }

@@ -4,7 +4,7 @@
 //! A shared policy term (rules/terms.toml) is written by its Chinese name,
 //! `age >= 60 and 失能`: it stands for its condition, as a labelled part.
 
-use crate::facts::{Fact, FactType, FACTS};
+use crate::facts::{Fact, FactType};
 use crate::model::{Cond, Op};
 
 /// A parse error, at a byte offset into the condition text.
@@ -325,7 +325,7 @@ fn written_out(c: &Cond, shift: usize, office: &str) -> Cond {
 }
 
 fn fact_list() -> String {
-    FACTS.iter().map(|f| f.key).collect::<Vec<_>>().join(", ")
+    Fact::all().map(Fact::key).collect::<Vec<_>>().join(", ")
 }
 
 impl Parser<'_> {
@@ -408,7 +408,7 @@ impl Parser<'_> {
                     fact,
                     op: Op::Eq,
                     value: 1,
-                } if matches!(fact.info().ty, FactType::Bool { .. }) => Cond::Cmp {
+                } if matches!(fact.info().ty, FactType::Bool) => Cond::Cmp {
                     fact,
                     op: Op::Eq,
                     value: 0,
@@ -562,10 +562,14 @@ impl Parser<'_> {
             if negated {
                 self.next();
             }
-            if fact == Fact::Age {
+            // A list is a 64-bit mask of stored values: wide numbers compare instead.
+            if matches!(info.ty, FactType::Int { min, max } if min < 0 || max >= 64) {
                 return Err(ExprError {
                     offset: at,
-                    message: "`age in [...]` is not allowed: compare with >=, <, == instead".into(),
+                    message: format!(
+                        "`{} in [...]` is not allowed: compare with >=, <, == instead",
+                        info.key
+                    ),
                 });
             }
             self.expect(Tok::LBracket, "`[` to start the list")?;
@@ -591,7 +595,7 @@ impl Parser<'_> {
             self.next();
             let ordering = !matches!(op, Op::Eq | Op::Ne);
             match &info.ty {
-                FactType::Bool { .. } if ordering => {
+                FactType::Bool if ordering => {
                     return Err(ExprError {
                         offset: op_at,
                         message: format!("`{}` is yes/no: write `{0}` or `not {0}`", info.key),
@@ -613,7 +617,7 @@ impl Parser<'_> {
             return Ok(Cond::Cmp { fact, op, value });
         }
         match info.ty {
-            FactType::Bool { .. } => Ok(Cond::Cmp {
+            FactType::Bool => Ok(Cond::Cmp {
                 fact,
                 op: Op::Eq,
                 value: 1,
@@ -623,8 +627,8 @@ impl Parser<'_> {
                 message: format!(
                     "`{}` needs a comparison, such as `{}`",
                     info.key,
-                    match fact {
-                        Fact::Age => "age >= 60".to_string(),
+                    match &info.ty {
+                        FactType::Int { min, .. } => format!("{} >= {}", info.key, min.max(&0)),
                         _ => format!("{} == …", info.key),
                     }
                 ),
@@ -651,7 +655,7 @@ impl Parser<'_> {
                 }
                 Ok(*n as i32)
             }
-            (FactType::Bool { .. }, Tok::Ident(w)) if w == "true" || w == "false" => {
+            (FactType::Bool, Tok::Ident(w)) if w == "true" || w == "false" => {
                 Ok(i32::from(w == "true"))
             }
             (FactType::Enum { .. }, Tok::Ident(w)) => {
@@ -700,6 +704,10 @@ pub fn parse_with(text: &str, terms: &Terms, office: &str) -> Result<Parsed, Exp
 mod tests {
     use super::*;
 
+    fn fact(key: &str) -> Fact {
+        Fact::from_key(key).unwrap()
+    }
+
     #[test]
     fn parses_the_documented_forms() {
         let c = parse("age >= 60 and lives_in_region and not ltc_insurance and living in [alone, empty_nest] or verify(\"x\")").unwrap();
@@ -712,7 +720,7 @@ mod tests {
         assert_eq!(
             parts[0],
             Cond::Cmp {
-                fact: Fact::Age,
+                fact: fact("age"),
                 op: Op::Ge,
                 value: 60
             }
@@ -720,7 +728,7 @@ mod tests {
         assert_eq!(
             parts[1],
             Cond::Cmp {
-                fact: Fact::LivesInRegion,
+                fact: fact("lives_in_region"),
                 op: Op::Eq,
                 value: 1
             }
@@ -728,7 +736,7 @@ mod tests {
         assert_eq!(
             parts[2],
             Cond::Cmp {
-                fact: Fact::LtcInsurance,
+                fact: fact("ltc_insurance"),
                 op: Op::Eq,
                 value: 0
             }
@@ -736,7 +744,7 @@ mod tests {
         assert_eq!(
             parts[3],
             Cond::In {
-                fact: Fact::Living,
+                fact: fact("living"),
                 mask: 0b11,
                 negated: false
             }
@@ -849,7 +857,7 @@ mod tests {
             Cond::Label {
                 label: "高龄（80周岁以上）".into(),
                 inner: Box::new(Cond::All(vec![Cond::Cmp {
-                    fact: Fact::Age,
+                    fact: fact("age"),
                     op: Op::Ge,
                     value: 80
                 }]))

@@ -13,11 +13,14 @@ pub mod questionnaire;
 pub mod regions;
 #[cfg(feature = "source")]
 pub mod source;
+pub mod vocab;
+pub mod words;
 
 pub use date::Date;
 pub use eval::{evaluate, CheckError, Evaluation, Later, Outcome, Plan};
 pub use facts::{Answers, Fact, FactSet, RawValue};
 pub use model::{Amount, Apply, Cond, Document, Kind, Region, RuleSet, Service, Status};
+pub use words::{Lang, Prompt, Reason};
 
 /// Kept for callers that only deal with regions.
 pub type RegionError = CheckError;

@@ -355,6 +355,8 @@ pub struct ServiceEn {
     pub reviewer: Option<String>,
     pub office: Option<String>,
     pub reading: Option<String>,
+    /// The clause reference in English.
+    pub clause: Option<String>,
     /// The labels and verify notes of the condition (and of the shared terms
     /// it uses, their `{office}` filled in), by their Chinese.
     pub words: std::collections::BTreeMap<String, String>,
@@ -545,130 +547,91 @@ impl RuleSet {
     }
 }
 
-/// The service kinds of shared/CONTRACT.md.
+/// A service kind of the vocabulary (shared/CONTRACT.md "Service kinds"),
+/// by its place in it: every service carries one, so people (and tests) can
+/// find "the high-age allowance" whatever a county calls it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Kind {
-    HighAgeAllowance,
-    NursingSubsidy,
-    ServiceSubsidy,
-    HomeCare,
-    MealAssistance,
-    HomeAdaptation,
-    Visitation,
-    HealthManagement,
-    FamilyDoctor,
-    ScenicDiscount,
-    LegalAid,
-    PublicCarePriority,
-    TekunSupport,
-    CaregiverTraining,
-    AssistiveDevices,
-    RespiteCare,
-    AbilityAssessment,
-    SmartDevices,
-    LtcInsurance,
-    Other,
-}
+pub struct Kind(pub u8);
 
-const KINDS: [(Kind, &str, &str); 20] = [
-    (Kind::HighAgeAllowance, "high_age_allowance", "高龄津贴"),
-    (Kind::NursingSubsidy, "nursing_subsidy", "护理补贴"),
-    (Kind::ServiceSubsidy, "service_subsidy", "养老服务补贴"),
-    (Kind::HomeCare, "home_care", "政府购买居家（上门）养老服务"),
-    (Kind::MealAssistance, "meal_assistance", "助餐"),
-    (Kind::HomeAdaptation, "home_adaptation", "居家适老化改造"),
-    (Kind::Visitation, "visitation", "探访关爱"),
-    (Kind::HealthManagement, "health_management", "健康管理"),
-    (Kind::FamilyDoctor, "family_doctor", "家庭医生签约"),
-    (
-        Kind::ScenicDiscount,
-        "scenic_discount",
-        "景区及公共文化设施优待",
-    ),
-    (Kind::LegalAid, "legal_aid", "法律援助"),
-    (
-        Kind::PublicCarePriority,
-        "public_care_priority",
-        "公办养老机构优先入住",
-    ),
-    (Kind::TekunSupport, "tekun_support", "特困供养"),
-    (
-        Kind::CaregiverTraining,
-        "caregiver_training",
-        "家庭照护培训",
-    ),
-    (Kind::AssistiveDevices, "assistive_devices", "辅助器具"),
-    (Kind::RespiteCare, "respite_care", "喘息服务"),
-    (
-        Kind::AbilityAssessment,
-        "ability_assessment",
-        "能力综合评估",
-    ),
-    (Kind::SmartDevices, "smart_devices", "智能安全设备"),
-    (Kind::LtcInsurance, "ltc_insurance", "长期护理保险"),
-    (Kind::Other, "other", "其他"),
+/// The contract's kinds: a vocabulary must have all of them.
+const CONTRACT_KINDS: [&str; 20] = [
+    "high_age_allowance",
+    "nursing_subsidy",
+    "service_subsidy",
+    "home_care",
+    "meal_assistance",
+    "home_adaptation",
+    "visitation",
+    "health_management",
+    "family_doctor",
+    "scenic_discount",
+    "legal_aid",
+    "public_care_priority",
+    "tekun_support",
+    "caregiver_training",
+    "assistive_devices",
+    "respite_care",
+    "ability_assessment",
+    "smart_devices",
+    "ltc_insurance",
+    "other",
 ];
 
 impl Kind {
+    fn info(self) -> Option<&'static crate::vocab::KindInfo> {
+        crate::vocab::current().kinds.get(usize::from(self.0))
+    }
     pub fn key(self) -> &'static str {
-        KINDS
-            .iter()
-            .find(|k| k.0 == self)
-            .map(|k| k.1)
-            .unwrap_or("other")
+        self.info().map(|k| k.key.as_str()).unwrap_or("other")
     }
     pub fn zh(self) -> &'static str {
-        KINDS
-            .iter()
-            .find(|k| k.0 == self)
-            .map(|k| k.2)
-            .unwrap_or("其他")
+        self.info().map(|k| k.zh.as_str()).unwrap_or("其他")
+    }
+    pub fn en(self) -> &'static str {
+        self.info().map(|k| k.en.as_str()).unwrap_or("Other")
     }
     pub fn from_key(key: &str) -> Option<Kind> {
-        KINDS.iter().find(|k| k.1 == key).map(|k| k.0)
+        crate::vocab::current().kind_index(key).map(Kind)
+    }
+    /// The kind with this key, for tests and tools. Panics if the current
+    /// vocabulary has no such kind.
+    pub fn named(key: &str) -> Kind {
+        Kind::from_key(key).unwrap_or_else(|| panic!("no kind `{key}` in the vocabulary"))
     }
     pub fn all_keys() -> Vec<&'static str> {
-        KINDS.iter().map(|k| k.1).collect()
+        crate::vocab::current()
+            .kinds
+            .iter()
+            .map(|k| k.key.as_str())
+            .collect()
+    }
+    /// The kinds every vocabulary has.
+    pub fn contract_keys() -> &'static [&'static str] {
+        &CONTRACT_KINDS
     }
 
     /// How much the kind matters to a person, for the order of the summary:
     /// money first, then services at home and care, then assessments and
     /// discounts (smaller comes first).
     pub fn rank(self) -> u8 {
-        match self {
-            Kind::HighAgeAllowance => 0,
-            Kind::NursingSubsidy => 1,
-            Kind::ServiceSubsidy => 2,
-            Kind::TekunSupport => 3,
-            Kind::LtcInsurance => 4,
-            Kind::HomeCare => 5,
-            Kind::MealAssistance => 6,
-            Kind::HomeAdaptation => 7,
-            Kind::AssistiveDevices => 8,
-            Kind::SmartDevices => 9,
-            Kind::RespiteCare => 10,
-            Kind::Visitation => 11,
-            Kind::PublicCarePriority => 12,
-            Kind::FamilyDoctor => 13,
-            Kind::HealthManagement => 14,
-            Kind::CaregiverTraining => 15,
-            Kind::LegalAid => 16,
-            Kind::Other => 17,
-            Kind::AbilityAssessment => 18,
-            Kind::ScenicDiscount => 19,
-        }
+        self.info().map(|k| k.rank).unwrap_or(u8::MAX)
+    }
+
+    /// What the results say when the person has it already, in words.
+    pub fn had_words(self, answers: &Answers, lang: crate::words::Lang) -> Option<String> {
+        let fact = self.already_had(answers)?;
+        let info = self.info()?;
+        let template = lang.t(&info.had_zh, &info.had_en);
+        Some(template.replace("{answer}", &fact.answer(answers.get(fact), lang)))
     }
 
     /// The answer that shows the person already has what this kind gives
     /// (an assessment result means the assessment was done; 正在享受长护险),
     /// so it goes last in the summary instead of first.
     pub fn already_had(self, answers: &Answers) -> Option<Fact> {
-        match self {
-            Kind::AbilityAssessment => answers.get(Fact::Ability).map(|_| Fact::Ability),
-            Kind::LtcInsurance => {
-                (answers.get(Fact::LtcInsurance) == Some(1)).then_some(Fact::LtcInsurance)
-            }
-            _ => None,
-        }
+        let (fact, mask) = self.info()?.had_when?;
+        let fact = Fact(fact);
+        let v = answers.get(fact)?;
+        ((0..64).contains(&v) && mask & (1u64 << v) != 0).then_some(fact)
     }
 }

@@ -6,6 +6,7 @@
 
 use crate::model::RuleSet;
 use crate::regions::RegionIndex;
+use crate::vocab::Vocabulary;
 use serde::{Deserialize, Serialize};
 
 /// The first two digits of a division code: the province it belongs to.
@@ -22,6 +23,10 @@ pub struct Pack {
     pub divisions: String,
     /// The lists recorded in the province, in the browser's form.
     pub rules: RuleSet,
+    /// The answers vocabulary the rules use (the same in every pack): the
+    /// questions, their words, the service kinds. Install it before reading
+    /// answers or showing a question ([`Pack::install`]).
+    pub vocabulary: Vocabulary,
 }
 
 /// Why a pack could not be used.
@@ -48,7 +53,13 @@ impl Pack {
             province: province.to_string(),
             divisions,
             rules: rules.for_browser(),
+            vocabulary: crate::vocab::current().clone(),
         }
+    }
+
+    /// Makes the pack's vocabulary the current one.
+    pub fn install(&self) -> &'static Vocabulary {
+        crate::vocab::install(self.vocabulary.clone())
     }
 
     pub fn to_bytes(&self) -> Vec<u8> {

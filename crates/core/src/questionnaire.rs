@@ -3,20 +3,19 @@
 
 use crate::date::Date;
 use crate::eval::{Plan, Quick};
-use crate::facts::{Answers, Fact, FactSet, FACT_COUNT};
+use crate::facts::{Answers, Fact, FactSet};
 use crate::model::Status;
 
 /// The open facts with how many services each could still change, most first
 /// (ties in question order, so age comes first).
 pub fn ranked(quick: &[Quick]) -> Vec<(Fact, usize)> {
-    let mut counts = [0usize; FACT_COUNT];
+    let mut counts = vec![0usize; crate::vocab::current().len()];
     for q in quick.iter().filter(|q| q.status == Status::Maybe) {
         for f in q.missing.iter() {
             counts[f.index()] += 1;
         }
     }
-    let mut out: Vec<(Fact, usize)> = Fact::ALL
-        .into_iter()
+    let mut out: Vec<(Fact, usize)> = Fact::all()
         .map(|f| (f, counts[f.index()]))
         .filter(|(_, n)| *n > 0)
         .collect();
@@ -60,10 +59,9 @@ fn next_of(quick: &[Quick], asked: FactSet) -> (Option<Fact>, usize) {
         .filter(|f| !asked.contains(*f))
         .collect();
     // Age decides most rules and is the easiest question: always first while it matters.
-    let next = if open.contains(&Fact::Age) {
-        Some(Fact::Age)
-    } else {
-        open.first().copied()
+    let next = match Fact::birth() {
+        Some(age) if open.contains(&age) => Some(age),
+        _ => open.first().copied(),
     };
     (next, open.len())
 }

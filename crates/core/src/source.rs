@@ -94,6 +94,8 @@ struct ServiceEnSrc {
     reviewer: Option<String>,
     office: Option<String>,
     reading: Option<String>,
+    /// The clause reference ("Part 2 (1), item 3").
+    clause: Option<String>,
     /// The condition's labels and verify notes, by their Chinese.
     #[serde(default)]
     words: BTreeMap<String, String>,
@@ -222,6 +224,22 @@ pub const MIN_CASES: usize = 3;
 /// file there is a region's rules.
 pub const TERMS_FILE: &str = "terms.toml";
 
+/// The answers vocabulary in the rules folder (crate::vocab): the facts, their
+/// words, the service kinds. Without it the contract's own is used.
+pub const VOCABULARY_FILE: &str = "vocabulary.toml";
+
+/// Whether a file (by its shown name, "rules/vocabulary.toml") is the vocabulary.
+pub fn is_vocabulary_file(shown: &str) -> bool {
+    Path::new(shown)
+        .file_name()
+        .is_some_and(|n| n == VOCABULARY_FILE)
+}
+
+/// Whether a file is a region's rules (not the terms, not the vocabulary).
+pub fn is_region_file(shown: &str) -> bool {
+    !is_terms_file(shown) && !is_vocabulary_file(shown)
+}
+
 /// Whether a file (by its shown name, "rules/terms.toml") is the terms file.
 pub fn is_terms_file(shown: &str) -> bool {
     Path::new(shown)
@@ -257,6 +275,8 @@ struct TermSrc {
 pub struct Loaded {
     pub rules: RuleSet,
     pub terms: Terms,
+    /// The vocabulary the rules were read with (now the current one).
+    pub vocabulary: &'static crate::vocab::Vocabulary,
     /// Advice that does not stop the build: a shared term spelled out by hand.
     pub warnings: Vec<RuleError>,
 }
@@ -388,6 +408,21 @@ pub fn load_files(files: &[(String, String)]) -> Result<RuleSet, Vec<RuleError>>
 
 /// [`load_files`], with the terms and the warnings.
 pub fn load_files_checked(files: &[(String, String)]) -> Result<Loaded, Vec<RuleError>> {
+    // The vocabulary first: every fact a condition names is one of its.
+    let mut vocabularies = files.iter().filter(|(n, _)| is_vocabulary_file(n));
+    let vocabulary = match vocabularies.next() {
+        Some((name, text)) => {
+            if let Some((second, _)) = vocabularies.next() {
+                return Err(vec![RuleError {
+                    file: second.clone(),
+                    line: 0,
+                    message: format!("a second vocabulary: the facts are read from {name} only"),
+                }]);
+            }
+            crate::vocab::install(vocabulary_from_toml(name, text)?)
+        }
+        None => crate::vocab::current(),
+    };
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
     let mut terms = Terms::new();
@@ -409,7 +444,7 @@ pub fn load_files_checked(files: &[(String, String)]) -> Result<Loaded, Vec<Rule
     let mut regions: Vec<Region> = Vec::new();
     // The file of each region, in the same order, for messages that need it.
     let mut region_files: Vec<(&str, &str)> = Vec::new();
-    for (name, text) in files.iter().filter(|(n, _)| !is_terms_file(n)) {
+    for (name, text) in files.iter().filter(|(n, _)| is_region_file(n)) {
         let lines = Lines::new(name, text);
         let parsed: FileSrc = match toml::from_str(text) {
             Ok(p) => p,
@@ -443,6 +478,7 @@ pub fn load_files_checked(files: &[(String, String)]) -> Result<Loaded, Vec<Rule
         Ok(Loaded {
             rules,
             terms,
+            vocabulary,
             warnings,
         })
     } else {
@@ -595,10 +631,10 @@ fn advice(text: &str, parsed: &Parsed, terms: &Terms) -> Vec<(usize, String)> {
         matches!(
             w.cond,
             Cond::Cmp {
-                fact: Fact::Age,
+                fact,
                 op: Op::Lt | Op::Le,
                 ..
-            }
+            } if fact.is_birth()
         )
     });
     let mut out = Vec::new();
@@ -606,7 +642,7 @@ fn advice(text: &str, parsed: &Parsed, terms: &Terms) -> Vec<(usize, String)> {
         let Some(set) = value_set(&w.cond) else {
             continue;
         };
-        if set.0 == Fact::Age && ceiling {
+        if set.0.is_birth() && ceiling {
             continue;
         }
         for term in terms.iter() {
@@ -1075,6 +1111,7 @@ fn compile_en(
         reviewer: en.reviewer,
         office: en.office,
         reading: en.reading,
+        clause: en.clause,
         words,
     }
 }
@@ -1291,5 +1328,302 @@ fn check_combinations(rules: &RuleSet, files: &[(&str, &str)], errors: &mut Vec<
                 }
             }
         }
+    }
+}
+
+// ---- The vocabulary (rules/vocabulary.toml) ----
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct VocabularySrc {
+    facts: Vec<FactSrc>,
+    kinds: Vec<KindSrc>,
+    #[serde(default)]
+    implications: Vec<ImplicationSrc>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FactSrc {
+    key: String,
+    #[serde(rename = "type")]
+    ty: String,
+    min: Option<i32>,
+    max: Option<i32>,
+    #[serde(default)]
+    values: Vec<String>,
+    #[serde(default)]
+    ordered: bool,
+    #[serde(default)]
+    birth_date: bool,
+    zh: WordsSrc,
+    en: WordsSrc,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WordsSrc {
+    ask_self: String,
+    ask_family: String,
+    help: String,
+    find_out: String,
+    short: String,
+    noun: String,
+    unit: Option<String>,
+    #[serde(default)]
+    choices: BTreeMap<String, String>,
+    #[serde(default)]
+    said: BTreeMap<String, String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FactValuesSrc {
+    fact: String,
+    values: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct KindSrc {
+    key: String,
+    zh: String,
+    en: String,
+    rank: u8,
+    had_when: Option<FactValuesSrc>,
+    /// What the results say when the person has it already ({answer}: the answer that shows it).
+    had_zh: Option<String>,
+    had_en: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ImplicationSrc {
+    #[serde(rename = "if")]
+    if_: FactValuesSrc,
+    then: FactValuesSrc,
+    because_zh: String,
+    because_en: String,
+    source: String,
+}
+
+/// Reads the answers vocabulary; every mistake is reported, naming the fact.
+pub fn vocabulary_from_toml(
+    file: &str,
+    text: &str,
+) -> Result<crate::vocab::Vocabulary, Vec<RuleError>> {
+    use crate::vocab::{FactInfo, FactType, Implication, KindInfo, Vocabulary, Words, MAX_FACTS};
+    let lines = Lines::new(file, text);
+    let src: VocabularySrc = toml::from_str(text).map_err(|e| {
+        vec![lines.err(
+            e.span().map(|s| s.start).unwrap_or(0),
+            e.message().trim().to_string(),
+        )]
+    })?;
+    let mut errors = Vec::new();
+    let err = |m: String| RuleError {
+        file: file.to_string(),
+        line: 0,
+        message: m,
+    };
+    if src.facts.len() > MAX_FACTS {
+        errors.push(err(format!(
+            "{} facts: at most {MAX_FACTS}",
+            src.facts.len()
+        )));
+    }
+    let mut facts: Vec<FactInfo> = Vec::new();
+    for f in src.facts {
+        let key = f.key.clone();
+        if facts.iter().any(|g| g.key == key) {
+            errors.push(err(format!("fact `{key}` is defined twice")));
+        }
+        if key.is_empty() || !key.bytes().all(|b| b.is_ascii_lowercase() || b == b'_') {
+            errors.push(err(format!(
+                "fact `{key}`: a key is lower-case letters and `_`"
+            )));
+        }
+        let ty = match (f.ty.as_str(), f.min, f.max) {
+            ("int", Some(min), Some(max)) if min <= max => FactType::Int { min, max },
+            ("int", _, _) => {
+                errors.push(err(format!("fact `{key}`: an int needs min <= max")));
+                continue;
+            }
+            ("bool", None, None) => FactType::Bool,
+            ("enum", None, None) if !f.values.is_empty() && f.values.len() <= 64 => {
+                FactType::Enum {
+                    values: f.values.clone(),
+                    ordered: f.ordered,
+                }
+            }
+            (other, _, _) => {
+                errors.push(err(format!(
+                    "fact `{key}`: type `{other}` with these fields; expected int (min, max), bool, or enum (values, 1 to 64)"
+                )));
+                continue;
+            }
+        };
+        // The keys a fact's choices and phrases may use, in the order buttons show.
+        let value_keys: Vec<String> = match &ty {
+            FactType::Int { min, max } => (*min..=*max).map(|v| v.to_string()).collect(),
+            FactType::Bool => vec!["yes".into(), "no".into()],
+            FactType::Enum { values, .. } => values.clone(),
+        };
+        let mut words = |w: WordsSrc, lang: &str| -> Words {
+            for k in w.choices.keys() {
+                if !value_keys.contains(k) {
+                    errors.push(err(format!(
+                        "fact `{key}` ({lang}): choice `{k}` is not one of its values"
+                    )));
+                }
+            }
+            for k in w.said.keys() {
+                let number_phrase = matches!(k.as_str(), "n" | "at_least" | "below");
+                if !(value_keys.contains(k) || number_phrase && matches!(ty, FactType::Int { .. }))
+                {
+                    errors.push(err(format!(
+                        "fact `{key}` ({lang}): `said` names `{k}`, not one of its values"
+                    )));
+                }
+            }
+            let in_order = |map: &BTreeMap<String, String>| -> Vec<(String, String)> {
+                let mut list: Vec<(String, String)> = value_keys
+                    .iter()
+                    .filter_map(|k| map.get(k).map(|v| (k.clone(), v.clone())))
+                    .collect();
+                for phrase in ["n", "at_least", "below"] {
+                    if let Some(n) = map.get(phrase) {
+                        list.push((phrase.into(), n.clone()));
+                    }
+                }
+                list
+            };
+            Words {
+                choices: in_order(&w.choices),
+                said: in_order(&w.said),
+                ask_self: w.ask_self,
+                ask_family: w.ask_family,
+                help: w.help,
+                find_out: w.find_out,
+                short: w.short,
+                noun: w.noun,
+                unit: w.unit,
+            }
+        };
+        let zh = words(f.zh, "zh");
+        let en = words(f.en, "en");
+        let needs_said = match &ty {
+            FactType::Int { .. } => zh.said("n").is_none() || en.said("n").is_none(),
+            _ => value_keys
+                .iter()
+                .any(|k| zh.said(k).is_none() || en.said(k).is_none()),
+        };
+        if needs_said {
+            errors.push(err(format!(
+                "fact `{key}`: `said` must give every value (an int: `n`) in zh and en"
+            )));
+        }
+        facts.push(FactInfo {
+            key,
+            ty,
+            birth_date: f.birth_date,
+            zh,
+            en,
+        });
+    }
+    if facts.iter().filter(|f| f.birth_date).count() > 1 {
+        errors.push(err("only one fact may take a birth date".into()));
+    }
+    let fact_values =
+        |fv: &FactValuesSrc, what: &str, errors: &mut Vec<RuleError>| -> Option<(u8, u64)> {
+            let Some(i) = facts.iter().position(|f| f.key == fv.fact) else {
+                errors.push(err(format!("{what}: unknown fact `{}`", fv.fact)));
+                return None;
+            };
+            let keys: Vec<String> = match &facts[i].ty {
+                FactType::Int { min, max } => (*min..=*max).map(|v| v.to_string()).collect(),
+                FactType::Bool => vec!["no".into(), "yes".into()],
+                FactType::Enum { values, .. } => values.clone(),
+            };
+            let mut mask = 0u64;
+            for v in &fv.values {
+                match keys.iter().position(|k| k == v) {
+                    Some(j) if j < 64 => mask |= 1 << j,
+                    _ => errors.push(err(format!(
+                        "{what}: `{v}` is not a value of `{}`",
+                        fv.fact
+                    ))),
+                }
+            }
+            Some((i as u8, mask))
+        };
+    let mut kinds = Vec::new();
+    for k in src.kinds {
+        let had_when = k
+            .had_when
+            .as_ref()
+            .and_then(|fv| fact_values(fv, &format!("kind `{}`: had_when", k.key), &mut errors));
+        if had_when.is_some() != (k.had_zh.is_some() && k.had_en.is_some()) {
+            errors.push(err(format!(
+                "kind `{}`: `had_when` goes with `had_zh` and `had_en` (what the results say then)",
+                k.key
+            )));
+        }
+        kinds.push(KindInfo {
+            key: k.key,
+            zh: k.zh,
+            en: k.en,
+            rank: k.rank,
+            had_when,
+            had_zh: k.had_zh.unwrap_or_default(),
+            had_en: k.had_en.unwrap_or_default(),
+        });
+    }
+    let mut implications = Vec::new();
+    for (n, i) in src.implications.into_iter().enumerate() {
+        let what = format!("implication {}", n + 1);
+        let (Some((if_fact, if_values)), Some((then_fact, then_values))) = (
+            fact_values(&i.if_, &format!("{what}: if"), &mut errors),
+            fact_values(&i.then, &format!("{what}: then"), &mut errors),
+        ) else {
+            continue;
+        };
+        implications.push(Implication {
+            if_fact,
+            if_values,
+            then_fact,
+            then_values,
+            because_zh: i.because_zh,
+            because_en: i.because_en,
+            source: i.source,
+        });
+    }
+    // Checking each implication on its own pair of facts is exact only when
+    // no fact is in two of them.
+    let mut seen = std::collections::HashSet::new();
+    for i in &implications {
+        for f in [i.if_fact, i.then_fact] {
+            if !seen.insert(f) {
+                errors.push(err(format!(
+                    "fact `{}` is in two implications; each fact may be in one",
+                    facts[usize::from(f)].key
+                )));
+            }
+        }
+    }
+    for contract in crate::facts::CONTRACT_FACTS {
+        if !facts.iter().any(|f| f.key == contract) {
+            errors.push(err(format!("the contract's fact `{contract}` is missing")));
+        }
+    }
+    for contract in Kind::contract_keys() {
+        if !kinds.iter().any(|k| k.key == *contract) {
+            errors.push(err(format!("the contract's kind `{contract}` is missing")));
+        }
+    }
+    if errors.is_empty() {
+        Ok(Vocabulary::new(facts, kinds, implications))
+    } else {
+        Err(errors)
     }
 }

@@ -2,6 +2,7 @@
 
 use yanglao_core::questionnaire::ranked;
 use yanglao_core::source::load_files;
+use yanglao_core::Lang;
 use yanglao_core::{evaluate, Answers, Date, Fact, Plan, RawValue, RuleSet, Status};
 
 fn service(id: &str, when: &str, extra: &str) -> String {
@@ -237,9 +238,12 @@ fn an_exclusion_replaces_the_other_service() {
         .unwrap();
     assert_eq!(subsidy.replaced_by.map(|s| s.id.as_str()), Some("nursing"));
     assert!(
-        subsidy.unmet.iter().any(|u| u.contains("不重复享受")),
+        subsidy
+            .unmet_in(Lang::Zh)
+            .iter()
+            .any(|u| u.contains("不重复享受")),
         "{:?}",
-        subsidy.unmet
+        subsidy.unmet_in(Lang::Zh)
     );
     let unknown = answers(&[("economic", RawValue::Text("dibao".into()))]);
     assert_eq!(
@@ -254,18 +258,18 @@ fn the_next_useful_question_settles_the_most_services() {
     let date = Date::parse("2026-11-22").unwrap();
     let plan = Plan::new(&rules, "410726").unwrap();
     let next = ranked(&plan.quick(date, &Answers::new()));
-    assert_eq!(next[0].0, Fact::Age, "{next:?}");
+    assert_eq!(next[0].0, Fact::named("age"), "{next:?}");
     // Once age 70 is known, the age bands are settled (ineligible) and age is no longer asked.
     let a = answers(&[("age", RawValue::Int(70))]);
     let next: Vec<Fact> = ranked(&plan.quick(date, &a))
         .into_iter()
         .map(|(f, _)| f)
         .collect();
-    assert!(!next.contains(&Fact::Age));
+    assert!(!next.contains(&Fact::named("age")));
     assert!(
-        next.contains(&Fact::Living)
-            && next.contains(&Fact::Economic)
-            && next.contains(&Fact::Ability)
+        next.contains(&Fact::named("living"))
+            && next.contains(&Fact::named("economic"))
+            && next.contains(&Fact::named("ability"))
     );
     // The 80 band tells a 79-year-old when: by the birth date if known.
     let mut a = answers(&[("economic", RawValue::Text("dibao".into()))]);
@@ -305,18 +309,18 @@ fn the_questionnaire_asks_only_what_matters_and_never_twice() {
         ("living", RawValue::Text("alone".into())),
     ]);
     let asked = simulate(&plan, date, &profile);
-    assert_eq!(asked[0], Fact::Age);
+    assert_eq!(asked[0], Fact::named("age"));
     let mut unique = asked.clone();
     unique.sort();
     unique.dedup();
     assert_eq!(unique.len(), asked.len(), "{asked:?}");
     assert!(
-        asked.contains(&Fact::Economic)
-            && asked.contains(&Fact::Living)
-            && asked.contains(&Fact::Ability)
+        asked.contains(&Fact::named("economic"))
+            && asked.contains(&Fact::named("living"))
+            && asked.contains(&Fact::named("ability"))
     );
     assert!(
-        !asked.contains(&Fact::Dementia),
+        !asked.contains(&Fact::named("dementia")),
         "no rule here reads dementia: {asked:?}"
     );
     // Someone who answers everything: at the end nothing is maybe any more.
@@ -336,7 +340,7 @@ fn the_questionnaire_asks_only_what_matters_and_never_twice() {
         .iter()
         .all(|q| q.status != Status::Maybe));
     // With economic = none, ability no longer matters and is not asked.
-    assert!(!asked.contains(&Fact::Ability), "{asked:?}");
+    assert!(!asked.contains(&Fact::named("ability")), "{asked:?}");
 }
 
 #[test]

@@ -4,7 +4,7 @@
 
 use proptest::prelude::*;
 use std::path::Path;
-use yanglao_core::facts::IMPLICATIONS;
+use yanglao_core::facts::implications;
 use yanglao_core::questionnaire::next_question;
 use yanglao_core::source::load_dir;
 use yanglao_core::{Answers, Date, Fact, FactSet, Plan, RuleSet};
@@ -25,8 +25,8 @@ fn date() -> Date {
 fn no_fact_is_in_two_implications() {
     // Checking each implication on its own pair of facts is exact only then.
     let mut seen = FactSet::EMPTY;
-    for i in &IMPLICATIONS {
-        for f in [i.if_fact, i.then_fact] {
+    for i in implications() {
+        for f in [i.if_fact(), i.then_fact()] {
             assert!(!seen.contains(f), "{} is in two implications", f.key());
             seen.insert(f);
         }
@@ -40,19 +40,19 @@ fn a_tekun_person_is_never_asked_about_supporters() {
     for region in ["140000", "410726", "150104"] {
         let plan = Plan::new(rules, region).unwrap();
         let mut a = Answers::new();
-        a.set(Fact::Age, Some(75)).unwrap();
+        a.set(Fact::named("age"), Some(75)).unwrap();
         a.set(
-            Fact::Economic,
-            Fact::Economic.choice_index("tekun_scattered"),
+            Fact::named("economic"),
+            Fact::named("economic").choice_index("tekun_scattered"),
         )
         .unwrap();
         let mut asked = FactSet::EMPTY;
-        asked.insert(Fact::Age);
-        asked.insert(Fact::Economic);
+        asked.insert(Fact::named("age"));
+        asked.insert(Fact::named("economic"));
         while let Some(f) = next_question(&plan, date(), &a, asked) {
             assert_ne!(
                 f,
-                Fact::NoSupporter,
+                Fact::named("no_supporter"),
                 "{region} asked a 特困 person about supporters"
             );
             asked.insert(f);
@@ -64,19 +64,22 @@ fn a_tekun_person_is_never_asked_about_supporters() {
 fn contradicting_answers_are_refused_in_one_line() {
     let mut a = Answers::new();
     a.set(
-        Fact::Economic,
-        Fact::Economic.choice_index("tekun_concentrated"),
+        Fact::named("economic"),
+        Fact::named("economic").choice_index("tekun_concentrated"),
     )
     .unwrap();
-    a.set(Fact::NoSupporter, Some(0)).unwrap();
+    a.set(Fact::named("no_supporter"), Some(0)).unwrap();
     let e = a.on(date()).unwrap_err().0;
     assert!(e.contains("economic") && e.contains("no_supporter"), "{e}");
     let mut b = Answers::new();
-    b.set(Fact::FpFamily, Fact::FpFamily.choice_index("none"))
-        .unwrap();
+    b.set(
+        Fact::named("fp_family"),
+        Fact::named("fp_family").choice_index("none"),
+    )
+    .unwrap();
     let on = b.on(date()).unwrap();
     assert_eq!(
-        on.get(Fact::FpSpecialSupport),
+        on.get(Fact::named("fp_special_support")),
         Some(0),
         "no special family, so no 特扶"
     );
@@ -84,12 +87,12 @@ fn contradicting_answers_are_refused_in_one_line() {
 
 /// Random consistent answers over every fact (each answered or not).
 fn answers() -> impl Strategy<Value = Answers> {
-    prop::collection::vec((any::<bool>(), any::<u16>()), Fact::ALL.len()).prop_map(|picks| {
+    prop::collection::vec((any::<bool>(), any::<u16>()), Fact::all().count()).prop_map(|picks| {
         let mut a = Answers::new();
-        for (fact, (known, v)) in Fact::ALL.iter().zip(picks) {
+        for (fact, (known, v)) in Fact::all().zip(picks) {
             if known {
                 let (lo, hi) = fact.bounds();
-                a.set(*fact, Some(lo + i32::from(v) % (hi - lo + 1)))
+                a.set(fact, Some(lo + i32::from(v) % (hi - lo + 1)))
                     .unwrap();
             }
         }
@@ -110,9 +113,9 @@ proptest! {
             let plan = Plan::new(rules, region).unwrap();
             // Some answered facts count as asked, others as given by a portal.
             let mut asked = FactSet::EMPTY;
-            for (i, f) in Fact::ALL.iter().enumerate() {
-                if a.get(*f).is_some() && skip & (1 << i) != 0 {
-                    asked.insert(*f);
+            for (i, f) in Fact::all().enumerate() {
+                if a.get(f).is_some() && skip & (1 << i) != 0 {
+                    asked.insert(f);
                 }
             }
             let (implied, _) = a.implied();

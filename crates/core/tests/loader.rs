@@ -207,10 +207,16 @@ fn reasons_come_from_the_condition_tree() {
     let e = evaluate(&rules, "150104", date, &answers).unwrap();
     let o = &e.outcomes[0];
     assert_eq!(o.status, Status::Eligible);
-    assert_eq!(o.reasons[0], "年满70周岁");
-    assert!(o.reasons.contains(&"独居".to_string()));
-    assert!(o.reasons.contains(&"中度失能".to_string()));
-    assert!(o.reasons.contains(&"第4类：70周岁以上独居".to_string()));
+    assert_eq!(o.reasons_in(yanglao_core::Lang::Zh)[0], "年满70周岁");
+    assert!(o
+        .reasons_in(yanglao_core::Lang::Zh)
+        .contains(&"独居".to_string()));
+    assert!(o
+        .reasons_in(yanglao_core::Lang::Zh)
+        .contains(&"中度失能".to_string()));
+    assert!(o
+        .reasons_in(yanglao_core::Lang::Zh)
+        .contains(&"第4类：70周岁以上独居".to_string()));
     // A name for a single test replaces it: "独居老人", not "独居老人" and "独居".
     let single = load_one(&GOOD.replace(
         "\"第4类：70周岁以上独居\" (age >= 70 and living == alone)",
@@ -221,21 +227,28 @@ fn reasons_come_from_the_condition_tree() {
         .unwrap()
         .outcomes[0];
     assert!(
-        o.reasons.contains(&"独居老人".to_string()),
+        o.reasons_in(yanglao_core::Lang::Zh)
+            .contains(&"独居老人".to_string()),
         "{:?}",
-        o.reasons
+        o.reasons_in(yanglao_core::Lang::Zh)
     );
-    assert!(!o.reasons.contains(&"独居".to_string()), "{:?}", o.reasons);
+    assert!(
+        !o.reasons_in(yanglao_core::Lang::Zh)
+            .contains(&"独居".to_string()),
+        "{:?}",
+        o.reasons_in(yanglao_core::Lang::Zh)
+    );
 
     // Why not, and when it will change: with family at 72, the 90+ category remains.
-    let with_family = answers.with(Fact::Living, Some(3));
+    let with_family = answers.with(Fact::named("living"), Some(3));
     let e = evaluate(&rules, "150104", date, &with_family).unwrap();
     let o = &e.outcomes[0];
     assert_eq!(o.status, Status::Ineligible);
     assert!(
-        o.unmet[0].contains("需符合以下任一条件：第4类：70周岁以上独居；第6类：90周岁以上"),
+        o.unmet_in(yanglao_core::Lang::Zh)[0]
+            .contains("需符合以下任一条件：第4类：70周岁以上独居；第6类：90周岁以上"),
         "{:?}",
-        o.unmet
+        o.unmet_in(yanglao_core::Lang::Zh)
     );
     let later = o.later.as_ref().expect("qualifies at 90");
     assert_eq!(later.age, 90);
@@ -310,7 +323,11 @@ fn outcome_for(
     )
     .unwrap();
     let o = &e.outcomes[0];
-    (o.status, o.reasons.clone(), o.verify.clone())
+    (
+        o.status,
+        o.reasons_in(yanglao_core::Lang::Zh).clone(),
+        o.verify.clone(),
+    )
 }
 
 #[test]

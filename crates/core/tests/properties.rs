@@ -10,25 +10,41 @@ use yanglao_core::model::{Amount, Apply, Cond, Document, Kind, Op, Region, RuleS
 use yanglao_core::{Answers, Date, Fact, Plan, Status};
 
 /// The facts random rules use: a wide integer, small enums, an ordered enum, yes/no.
-const FACTS: [Fact; 6] = [
-    Fact::Age,
-    Fact::Living,
-    Fact::Ability,
-    Fact::Economic,
-    Fact::Dementia,
-    Fact::DisabilityGrade,
-];
+fn facts() -> &'static [Fact] {
+    static F: std::sync::OnceLock<Vec<Fact>> = std::sync::OnceLock::new();
+    F.get_or_init(|| {
+        [
+            "age",
+            "living",
+            "ability",
+            "economic",
+            "dementia",
+            "disability_grade",
+        ]
+        .into_iter()
+        .map(Fact::named)
+        .collect()
+    })
+}
 
 /// Facts tied by the vocabulary's implications (特困 → 无法定赡养人,
 /// 计生特扶 → 计划生育特殊家庭), with two free ones beside them.
-const LINKED: [Fact; 6] = [
-    Fact::Economic,
-    Fact::NoSupporter,
-    Fact::FpFamily,
-    Fact::FpSpecialSupport,
-    Fact::Living,
-    Fact::Dementia,
-];
+fn linked() -> &'static [Fact] {
+    static F: std::sync::OnceLock<Vec<Fact>> = std::sync::OnceLock::new();
+    F.get_or_init(|| {
+        [
+            "economic",
+            "no_supporter",
+            "fp_family",
+            "fp_special_support",
+            "living",
+            "dementia",
+        ]
+        .into_iter()
+        .map(Fact::named)
+        .collect()
+    })
+}
 
 fn leaf_of(facts: &[Fact]) -> impl Strategy<Value = Cond> {
     let fact = prop::sample::select(facts.to_vec());
@@ -38,7 +54,7 @@ fn leaf_of(facts: &[Fact]) -> impl Strategy<Value = Cond> {
             let (lo, hi) = fact.bounds();
             // Ages cluster around a few thresholds, so narrow windows such as
             // `age > 60 and age < 62` come up often; sometimes any age at all.
-            let value = if fact == Fact::Age && v % 4 != 0 {
+            let value = if fact == Fact::named("age") && v % 4 != 0 {
                 [59, 60, 61, 62, 64, 65, 0, 130][usize::from(v / 4) % 8]
             } else {
                 lo + i32::from(v) % (hi - lo + 1)
@@ -48,7 +64,7 @@ fn leaf_of(facts: &[Fact]) -> impl Strategy<Value = Cond> {
         (fact, any::<u64>(), any::<bool>()).prop_filter_map(
             "age has no in-lists",
             |(fact, bits, negated)| {
-                if fact == Fact::Age {
+                if fact == Fact::named("age") {
                     return None;
                 }
                 let (_, hi) = fact.bounds();
@@ -63,7 +79,7 @@ fn leaf_of(facts: &[Fact]) -> impl Strategy<Value = Cond> {
 }
 
 fn cond() -> impl Strategy<Value = Cond> {
-    cond_of(&FACTS)
+    cond_of(facts())
 }
 
 fn cond_of(facts: &'static [Fact]) -> impl Strategy<Value = Cond> {
@@ -103,7 +119,7 @@ fn with_verify(c: Cond, notes: u8, or: bool) -> Cond {
 
 /// Partial answers: each fact answered or not, with any value.
 fn answers() -> impl Strategy<Value = Answers> {
-    answers_of(&FACTS)
+    answers_of(facts())
 }
 
 fn answers_of(facts: &'static [Fact]) -> impl Strategy<Value = Answers> {
@@ -142,7 +158,7 @@ fn oracle(c: &Cond, a: &Answers, verify: u64) -> bool {
 
 /// Every completion of the missing facts (all values, not representatives) and of the notes.
 fn completions(a: &Answers, notes: u8) -> Vec<(Answers, u64)> {
-    completions_of(&FACTS, a, notes)
+    completions_of(facts(), a, notes)
 }
 
 /// The same over other facts; completions that break an implication
@@ -217,25 +233,25 @@ proptest! {
         let c = with_verify(c, notes, or);
         // Keep the brute force affordable: age alone has 131 values.
         prop_assume!(completions(&a, notes).len() <= 200_000);
-        check_exact(&FACTS, &c, &a, notes)?;
+        check_exact(facts(), &c, &a, notes)?;
     }
 
     /// The same over facts tied by implications: completions that no person
     /// can have are never counted, so 特困 settles 无法定赡养人.
     #[test]
     fn implications_are_kept_exactly(
-        c in cond_of(&LINKED), a in answers_of(&LINKED), notes in 0u8..3, or in any::<bool>()
+        c in cond_of(linked()), a in answers_of(linked()), notes in 0u8..3, or in any::<bool>()
     ) {
         prop_assume!(a.contradiction().is_none());
         let c = with_verify(c, notes, or);
-        check_exact(&LINKED, &c, &a, notes)?;
+        check_exact(linked(), &c, &a, notes)?;
     }
 }
 
 fn service(id: &str, when: Cond, tier: Option<i32>, excludes: Vec<String>) -> Service {
     Service {
         id: id.into(),
-        kind: Kind::HighAgeAllowance,
+        kind: Kind::named("high_age_allowance"),
         name: id.into(),
         summary: String::new(),
         document: 0,
@@ -317,7 +333,7 @@ proptest! {
 fn age_leaf() -> impl Strategy<Value = Cond> {
     let op = prop::sample::select(vec![Op::Eq, Op::Ne, Op::Lt, Op::Le, Op::Gt, Op::Ge]);
     (op, 55i32..70).prop_map(|(op, value)| Cond::Cmp {
-        fact: Fact::Age,
+        fact: Fact::named("age"),
         op,
         value,
     })
@@ -332,7 +348,7 @@ proptest! {
     fn narrow_age_bands_are_found(items in prop::collection::vec(age_leaf(), 2..4), any_of in any::<bool>()) {
         let c = if any_of { Cond::Any(items) } else { Cond::All(items) };
         let d = decide(&c, &Answers::new());
-        let results: Vec<bool> = (0..=130).map(|age| oracle(&c, &Answers::new().with(Fact::Age, Some(age)), 0)).collect();
+        let results: Vec<bool> = (0..=130).map(|age| oracle(&c, &Answers::new().with(Fact::named("age"), Some(age)), 0)).collect();
         let expected = if results.iter().all(|r| *r) { Tri::True } else if results.iter().any(|r| *r) { Tri::Unknown } else { Tri::False };
         prop_assert_eq!(d.tri, expected);
     }
@@ -365,7 +381,7 @@ proptest! {
     /// A county sees exactly its own services and those of the regions above it.
     #[test]
     fn a_region_sees_exactly_itself_and_its_ancestors(codes in region_codes(), asked in (11u32..16, 1u32..4, 1u32..4)) {
-        let all = Cond::Cmp { fact: Fact::Age, op: Op::Ge, value: 0 };
+        let all = Cond::Cmp { fact: Fact::named("age"), op: Op::Ge, value: 0 };
         let set = RuleSet {
             regions: codes.iter().map(|c| region(c, vec![service(&format!("s-{c}"), all.clone(), None, vec![])])).collect(),
         };
@@ -386,12 +402,12 @@ proptest! {
     fn dates_in_force_are_inclusive(from in 0i64..20_000, length in 0i64..5_000, open_ended in any::<bool>()) {
         let from = Date::from_days_since_epoch(from).unwrap();
         let until = Date::from_days_since_epoch(from.days_since_epoch() + length).unwrap();
-        let mut s = service("s", Cond::Cmp { fact: Fact::Age, op: Op::Ge, value: 0 }, None, vec![]);
+        let mut s = service("s", Cond::Cmp { fact: Fact::named("age"), op: Op::Ge, value: 0 }, None, vec![]);
         s.effective_from = from;
         s.effective_until = if open_ended { None } else { Some(until) };
         let set = rules(vec![s]);
         let plan = Plan::new(&set, "150104").unwrap();
-        let a = Answers::new().with(Fact::Age, Some(70));
+        let a = Answers::new().with(Fact::named("age"), Some(70));
         let status = |d: Date| plan.quick(d, &a)[0].status;
         prop_assert_eq!(status(from.pred()), Status::NotYetInForce);
         prop_assert_eq!(status(from), Status::Eligible);
@@ -406,7 +422,7 @@ proptest! {
     fn age_thresholds_turn_on_the_birthday(born in -20_000i64..-3_000, threshold in prop::sample::select(vec![60, 65, 70, 80, 90, 100])) {
         let birth = Date::from_days_since_epoch(born).unwrap();
         let birthday = birth.add_years(threshold);
-        let mut s = service("s", Cond::Cmp { fact: Fact::Age, op: Op::Ge, value: threshold }, None, vec![]);
+        let mut s = service("s", Cond::Cmp { fact: Fact::named("age"), op: Op::Ge, value: threshold }, None, vec![]);
         s.effective_from = Date::parse("1900-01-01").unwrap();
         let set = rules(vec![s]);
         let plan = Plan::new(&set, "150104").unwrap();
@@ -429,7 +445,7 @@ fn a_29_february_birthday_counts_on_28_february_in_common_years() {
         let mut s = service(
             "s",
             Cond::Cmp {
-                fact: Fact::Age,
+                fact: Fact::named("age"),
                 op: Op::Ge,
                 value: threshold,
             },
