@@ -2,7 +2,7 @@
 //! [`Session`] and what the place it runs in needs around it — the kiosk's
 //! idle reset, the portal's height messages and colour.
 
-use crate::handoff::{self, Restored};
+use crate::handoff::{self, Link};
 use crate::i18n::Lang;
 use crate::session::Session;
 use crate::start::{self, Mode, Query, DEFAULT_IDLE_SECONDS};
@@ -13,15 +13,6 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yanglao_core::Date;
 use yew::prelude::*;
-
-/// The note for a hand-off link that cannot be read.
-pub const BAD_LINK_NOTE: &str =
-    "这个链接不完整、已损坏或被改动过，没法恢复之前的回答。请重新查询，只需几分钟。";
-/// The note for a hand-off link made with earlier rules.
-pub const OLD_RULES_NOTE: &str =
-    "这个链接是按以前的政策资料生成的。已恢复您的回答，结果按现在的政策重新计算。";
-const BAD_LINK_NOTE_EN: &str = "This link is incomplete, damaged or has been changed, so the earlier answers cannot be restored. Please check again; it takes a few minutes.";
-const OLD_RULES_NOTE_EN: &str = "This link was made with earlier policy data. The answers are restored and the results follow the policies in force now.";
 
 /// The whole page: today's date (or `?date=`), the region, mode and colour
 /// from the address, and answers from a hand-off link in the fragment.
@@ -64,16 +55,18 @@ pub fn App() -> Html {
             // A place chosen on the picker, kept across a reload.
             region_from_fragment = Some(region);
         } else if hash.len() > 1 {
-            match handoff::decode(&hash, &crate::catalogue::fingerprint(), date) {
-                Ok(link) => {
-                    if link.rules_changed && link.at_results {
-                        notices.push(lang.t(OLD_RULES_NOTE, OLD_RULES_NOTE_EN).to_string());
-                    }
-                    restore = Some(link);
-                }
+            // Checked whole now; its answers are read with the region's pack.
+            match handoff::peek(&hash) {
+                Ok(link) => restore = Some(link),
                 Err(why) => {
                     gloo::console::log!(format!("hand-off link refused: {}", why.0));
-                    notices.push(lang.t(BAD_LINK_NOTE, BAD_LINK_NOTE_EN).to_string());
+                    notices.push(
+                        lang.t(
+                            crate::session::BAD_LINK_NOTE,
+                            crate::session::BAD_LINK_NOTE_EN,
+                        )
+                        .to_string(),
+                    );
                     // The link's text is of no further use; a reload starts cleanly.
                     start::replace_address(&start::current_search(), "");
                 }
@@ -125,9 +118,9 @@ pub struct CheckerProps {
     /// Embed: the portal's colour, 6 hex digits.
     #[prop_or_default]
     pub theme: Option<AttrValue>,
-    /// Answers from a hand-off link.
+    /// A hand-off link (its answers are read with the region's pack).
     #[prop_or_default]
-    pub restore: Option<Restored>,
+    pub restore: Option<Link>,
     /// The language to start in (`?lang=en`).
     #[prop_or_default]
     pub lang: Lang,

@@ -168,6 +168,8 @@ pub fn loaded(province: &str) -> Option<Rc<Loaded>> {
 
 fn read(bytes: &[u8], province: &str) -> Result<Rc<Loaded>, Failure> {
     let pack = Pack::from_bytes(bytes, province).map_err(|PackError(e)| Failure::Damaged(e))?;
+    // Its vocabulary reads the answers and words the questions (the same in every pack).
+    pack.install();
     let index = pack.index().map_err(|PackError(e)| Failure::Damaged(e))?;
     let loaded = Rc::new(Loaded {
         rules: pack.rules,

@@ -85,17 +85,17 @@ pub fn rules_fingerprint(bytes: &[u8]) -> String {
 }
 
 fn is_bool(fact: Fact) -> bool {
-    matches!(fact.info().ty, FactType::Bool { .. })
+    matches!(fact.info().ty, FactType::Bool)
 }
 
 /// A value as the link writes it.
 fn value_text(fact: Fact, value: Option<i32>) -> String {
     match (value, &fact.info().ty) {
         (None, _) => "x".to_string(),
-        (Some(v), FactType::Bool { .. }) => (if v != 0 { "y" } else { "n" }).to_string(),
-        (Some(v), FactType::Enum { choices, .. }) => choices
+        (Some(v), FactType::Bool) => (if v != 0 { "y" } else { "n" }).to_string(),
+        (Some(v), FactType::Enum { values, .. }) => values
             .get(v as usize)
-            .map(|c| c.key.to_string())
+            .cloned()
             .unwrap_or_else(|| "x".to_string()),
         (Some(v), FactType::Int { .. }) => v.to_string(),
     }
@@ -107,7 +107,7 @@ fn read_value(fact: Fact, text: &str) -> Option<Option<i32>> {
         return Some(None);
     }
     match &fact.info().ty {
-        FactType::Bool { .. } => match text {
+        FactType::Bool => match text {
             "y" => Some(Some(1)),
             "n" => Some(Some(0)),
             _ => None,
@@ -136,9 +136,15 @@ pub fn encode(
 ) -> String {
     let items: Vec<String> = path
         .iter()
-        .map(|&fact| match (fact, birth_date) {
-            (Fact::Age, Some(b)) => format!("age=b{:04}{:02}{:02}", b.year(), b.month(), b.day()),
-            _ => format!("{}={}", fact.key(), value_text(fact, answers.get(fact))),
+        .map(|&fact| match birth_date.filter(|_| fact.is_birth()) {
+            Some(b) => format!(
+                "{}=b{:04}{:02}{:02}",
+                fact.key(),
+                b.year(),
+                b.month(),
+                b.day()
+            ),
+            None => format!("{}={}", fact.key(), value_text(fact, answers.get(fact))),
         })
         .collect();
     let who = match who {
@@ -166,11 +172,13 @@ fn read_birth(digits: &str, today: Date) -> Result<Date, LinkError> {
     .map_err(|e| LinkError(format!("birth date: {e}")))?;
     // The age it gives must be one the questions accept (fuzzing found
     // a link with a birth date in 1150 that passed the date checks).
-    let (_, oldest) = Fact::Age.bounds();
+    let oldest = Fact::birth()
+        .map(|age| age.bounds().1)
+        .ok_or_else(|| LinkError("a birth date, but no fact takes one".into()))?;
     if date > today || date.full_years_on(today) > oldest {
-        return Err(LinkError(
-            "birth date in the future or more than 130 years ago".into(),
-        ));
+        return Err(LinkError(format!(
+            "birth date in the future or more than {oldest} years ago"
+        )));
     }
     Ok(date)
 }
@@ -186,10 +194,23 @@ pub fn decode_region(fragment: &str) -> Option<String> {
     (code.len() == 6 && code.bytes().all(|b| b.is_ascii_digit())).then(|| code.to_string())
 }
 
-/// Reads a fragment (with or without `#`). All or nothing: any fault refuses
-/// the link. Whether its region is a real division is checked when the
-/// region's pack is loaded (an unknown one opens the picker with a note).
-pub fn decode(fragment: &str, rules_now: &str, today: Date) -> Result<Restored, LinkError> {
+/// A hand-off link as read before the region's pack arrives: checked
+/// whole (its checksum, version and fields), its answers still as text —
+/// their facts are the vocabulary's, which comes with the pack.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Link {
+    pub region: String,
+    pub who: Who,
+    pub at_results: bool,
+    made_with: String,
+    /// 1 or 2.
+    version: u8,
+    items: String,
+}
+
+/// Reads a fragment (with or without `#`) as far as it can be read without
+/// the vocabulary. All or nothing: any fault refuses the link.
+pub fn peek(fragment: &str) -> Result<Link, LinkError> {
     let err = |m: &str| Err(LinkError(m.to_string()));
     let fragment = fragment.trim_start_matches('#');
     // Links pass through chat apps and QR readers: percent-encoding is undone
@@ -208,20 +229,16 @@ pub fn decode(fragment: &str, rules_now: &str, today: Date) -> Result<Restored, 
         return err("checksum does not match: damaged or edited");
     }
     let parts: Vec<&str> = body.split('.').collect();
-    let (made_with, region, who, at_results, path, birth_date) = match parts[..] {
+    let (version, made_with, region, who, at_results, items) = match parts[..] {
         ["y2", made_with, region, who, screen, items] => {
             let at_results = match screen {
                 "r" => true,
                 "q" => false,
                 _ => return err("screen is neither r nor q"),
             };
-            let (path, birth) = read_items_v2(items, today)?;
-            (made_with, region, who, at_results, path, birth)
+            (2, made_with, region, who, at_results, items)
         }
-        ["y1", made_with, region, who, items] => {
-            let (path, birth) = read_items_v1(items, today)?;
-            (made_with, region, who, true, path, birth)
-        }
+        ["y1", made_with, region, who, items] => (1, made_with, region, who, true, items),
         [version, ..] if version != "y1" && version != "y2" => return err("unknown link version"),
         _ => return err("wrong number of fields"),
     };
@@ -233,21 +250,46 @@ pub fn decode(fragment: &str, rules_now: &str, today: Date) -> Result<Restored, 
         "f" => Who::Family,
         _ => return err("who is neither s nor f"),
     };
-    let mut answers = Answers::new();
-    for &(fact, value) in &path {
-        answers.set(fact, value).map_err(|e| LinkError(e.0))?;
-    }
-    answers
-        .check_consistent()
-        .map_err(|e| LinkError(format!("answers contradict each other: {}", e.0)))?;
-    Ok(Restored {
+    Ok(Link {
         region: region.to_string(),
         who,
-        path,
-        birth_date,
-        rules_changed: made_with != rules_now,
         at_results,
+        made_with: made_with.to_string(),
+        version,
+        items: items.to_string(),
     })
+}
+
+impl Link {
+    /// Reads the answers with the current vocabulary. Whether the region is a
+    /// real division is checked with its pack (an unknown one opens the
+    /// picker with a note).
+    pub fn read(&self, rules_now: &str, today: Date) -> Result<Restored, LinkError> {
+        let (path, birth_date) = match self.version {
+            1 => read_items_v1(&self.items, today)?,
+            _ => read_items_v2(&self.items, today)?,
+        };
+        let mut answers = Answers::new();
+        for &(fact, value) in &path {
+            answers.set(fact, value).map_err(|e| LinkError(e.0))?;
+        }
+        answers
+            .check_consistent()
+            .map_err(|e| LinkError(format!("answers contradict each other: {}", e.0)))?;
+        Ok(Restored {
+            region: self.region.clone(),
+            who: self.who,
+            path,
+            birth_date,
+            rules_changed: self.made_with != rules_now,
+            at_results: self.at_results,
+        })
+    }
+}
+
+/// Reads a fragment whole: [`peek`], then [`Link::read`].
+pub fn decode(fragment: &str, rules_now: &str, today: Date) -> Result<Restored, LinkError> {
+    peek(fragment)?.read(rules_now, today)
 }
 
 type Items = (Vec<(Fact, Option<i32>)>, Option<Date>);
@@ -266,9 +308,9 @@ fn read_items_v2(items: &str, today: Date) -> Result<Items, LinkError> {
         if path.iter().any(|(f, _)| *f == fact) {
             return Err(LinkError("a fact given twice".into()));
         }
-        if let (Fact::Age, Some(digits)) = (fact, value.strip_prefix('b')) {
+        if let (true, Some(digits)) = (fact.is_birth(), value.strip_prefix('b')) {
             birth = Some(read_birth(digits, today)?);
-            path.push((Fact::Age, None));
+            path.push((fact, None));
             continue;
         }
         let Some(value) = read_value(fact, value) else {
@@ -281,22 +323,22 @@ fn read_items_v2(items: &str, today: Date) -> Result<Items, LinkError> {
 
 /// The facts of version 1, by letter (`a` = age … `o`): the vocabulary as it
 /// was then, fixed here so that growing the vocabulary never changes them.
-const V1_FACTS: [Fact; 15] = [
-    Fact::Age,
-    Fact::LivesInRegion,
-    Fact::Economic,
-    Fact::Ability,
-    Fact::Dementia,
-    Fact::DisabilityGrade,
-    Fact::DisabilityKind,
-    Fact::Living,
-    Fact::FpFamily,
-    Fact::FpSpecialSupport,
-    Fact::Contributor,
-    Fact::MilitaryPriority,
-    Fact::NoSupporter,
-    Fact::LtcInsurance,
-    Fact::InstitutionSubsidy,
+const V1_FACTS: [&str; 15] = [
+    "age",
+    "lives_in_region",
+    "economic",
+    "ability",
+    "dementia",
+    "disability_grade",
+    "disability_kind",
+    "living",
+    "fp_family",
+    "fp_special_support",
+    "contributor",
+    "military_priority",
+    "no_supporter",
+    "ltc_insurance",
+    "institution_subsidy",
 ];
 
 /// Version 1: a letter per fact, then a number, `y`/`n` or `x`; `z` and 8 digits a birth date.
@@ -310,16 +352,20 @@ fn read_items_v1(items: &str, today: Date) -> Result<Items, LinkError> {
         let rest = chars.as_str();
         if first == 'z' {
             let date = read_birth(rest, today)?;
-            if path.iter().any(|(f, _)| *f == Fact::Age) {
+            let Some(age) = Fact::from_key(V1_FACTS[0]) else {
+                return err("no age fact");
+            };
+            if path.iter().any(|(f, _)| *f == age) {
                 return err("age given twice");
             }
             birth = Some(date);
-            path.push((Fact::Age, None));
+            path.push((age, None));
             continue;
         }
         let fact = (first as u32)
             .checked_sub('a' as u32)
-            .and_then(|i| V1_FACTS.get(i as usize).copied());
+            .and_then(|i| V1_FACTS.get(i as usize))
+            .and_then(|key| Fact::from_key(key));
         let Some(fact) = fact else {
             return err("unknown fact letter");
         };
@@ -352,7 +398,7 @@ fn read_items_v1(items: &str, today: Date) -> Result<Items, LinkError> {
     Ok((path, birth))
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "embedded-rules"))]
 mod tests {
     use super::*;
 
@@ -362,14 +408,19 @@ mod tests {
 
     fn sample() -> String {
         let mut a = Answers::new();
-        a.set(Fact::Age, Some(72)).unwrap();
-        a.set(Fact::Living, Some(0)).unwrap();
-        a.set(Fact::LtcInsurance, Some(0)).unwrap();
+        a.set(Fact::named("age"), Some(72)).unwrap();
+        a.set(Fact::named("living"), Some(0)).unwrap();
+        a.set(Fact::named("ltc_insurance"), Some(0)).unwrap();
         encode(
             "abc",
             "150104",
             Who::Family,
-            &[Fact::Age, Fact::Living, Fact::Ability, Fact::LtcInsurance],
+            &[
+                Fact::named("age"),
+                Fact::named("living"),
+                Fact::named("ability"),
+                Fact::named("ltc_insurance"),
+            ],
             &a,
             None,
             true,
@@ -378,6 +429,7 @@ mod tests {
 
     #[test]
     fn a_link_restores_exactly_what_was_answered() {
+        crate::rules::vocabulary();
         let link = sample();
         let r = decode(&link, "abc", today()).unwrap();
         assert_eq!(r.region, "150104");
@@ -385,10 +437,10 @@ mod tests {
         assert_eq!(
             r.path,
             vec![
-                (Fact::Age, Some(72)),
-                (Fact::Living, Some(0)),
-                (Fact::Ability, None),
-                (Fact::LtcInsurance, Some(0)),
+                (Fact::named("age"), Some(72)),
+                (Fact::named("living"), Some(0)),
+                (Fact::named("ability"), None),
+                (Fact::named("ltc_insurance"), Some(0)),
             ]
         );
         assert!(!r.rules_changed);
@@ -397,19 +449,20 @@ mod tests {
 
     #[test]
     fn a_birth_date_round_trips() {
+        crate::rules::vocabulary();
         let birth = Date::new(1950, 3, 1).unwrap();
         let link = encode(
             "abc",
             "410726",
             Who::Myself,
-            &[Fact::Age],
+            &[Fact::named("age")],
             &Answers::new(),
             Some(birth),
             false,
         );
         let r = decode(&format!("#{link}"), "abc", today()).unwrap();
         assert_eq!(r.birth_date, Some(birth));
-        assert_eq!(r.path, vec![(Fact::Age, None)]);
+        assert_eq!(r.path, vec![(Fact::named("age"), None)]);
         assert!(
             !r.at_results,
             "made while the questions were still being answered"
@@ -418,6 +471,7 @@ mod tests {
 
     #[test]
     fn links_name_facts_by_key_and_version_1_links_still_open() {
+        crate::rules::vocabulary();
         let link = sample();
         assert!(
             link.contains("age=72~living=alone~ability=x~ltc_insurance=n"),
@@ -431,18 +485,19 @@ mod tests {
         assert_eq!(
             r.path,
             vec![
-                (Fact::Age, Some(72)),
-                (Fact::LivesInRegion, Some(1)),
-                (Fact::Economic, Some(2)),
-                (Fact::Ability, Some(2)),
-                (Fact::Living, Some(0)),
-                (Fact::LtcInsurance, Some(0)),
+                (Fact::named("age"), Some(72)),
+                (Fact::named("lives_in_region"), Some(1)),
+                (Fact::named("economic"), Some(2)),
+                (Fact::named("ability"), Some(2)),
+                (Fact::named("living"), Some(0)),
+                (Fact::named("ltc_insurance"), Some(0)),
             ]
         );
     }
 
     #[test]
     fn a_link_with_contradicting_answers_is_refused() {
+        crate::rules::vocabulary();
         let body = "y2.abc.410726.f.r.age=80~economic=tekun_scattered~no_supporter=n";
         let sealed = format!("{body}.{}", base36(fnv(body.as_bytes())));
         assert!(decode(&sealed, "abc", today()).is_err());
@@ -450,6 +505,7 @@ mod tests {
 
     #[test]
     fn damaged_truncated_or_edited_links_are_refused_whole() {
+        crate::rules::vocabulary();
         let link = sample();
         let mut bad = vec![
             String::new(),

@@ -1,109 +1,54 @@
-//! The interface in simplified Chinese (the default) or English. Service
-//! texts come from the rule files, which are in Chinese only for now: in
-//! English they are shown in Chinese, marked `lang="zh-CN"` with a visible
-//! note, never left blank.
+//! The interface in simplified Chinese (the default) or English. The
+//! language itself, dates and the words of facts, kinds and reasons are the
+//! engine's (yanglao_core::words); service texts come from the rule files in
+//! both languages. Chinese left in English text (proper names beside their
+//! English, anything untranslated) is marked `lang="zh-CN"` by [`mixed`].
 
-use yanglao_core::{Date, Kind, Status};
+use yanglao_core::{Kind, Status};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub enum Lang {
-    #[default]
-    Zh,
-    En,
-}
+pub use yanglao_core::words::{date, Lang};
 
-impl Lang {
-    /// The page's `lang` attribute.
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Zh => "zh-CN",
-            Lang::En => "en",
-        }
-    }
-    /// `?lang=` value.
-    pub fn key(self) -> &'static str {
-        match self {
-            Lang::Zh => "zh",
-            Lang::En => "en",
-        }
-    }
-    pub fn from_key(key: &str) -> Option<Lang> {
-        match key {
-            "zh" | "zh-CN" | "zh-cn" => Some(Lang::Zh),
-            "en" => Some(Lang::En),
-            _ => None,
-        }
-    }
-    /// The Chinese or English of a fixed text.
-    pub fn t(self, zh: &'static str, en: &'static str) -> &'static str {
-        match self {
-            Lang::Zh => zh,
-            Lang::En => en,
-        }
-    }
-    pub fn is_en(self) -> bool {
-        self == Lang::En
-    }
-}
-
-/// The note beside Chinese text shown in the English interface.
-pub const CHINESE_ONLY: &str = "(Chinese only: not yet translated)";
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-/// A date as people write it: 2026年11月22日 / 22 November 2026.
-pub fn date(lang: Lang, d: Date) -> String {
-    match lang {
-        Lang::Zh => d.zh(),
-        Lang::En => format!(
-            "{} {} {}",
-            d.day(),
-            MONTHS[usize::from(d.month().clamp(1, 12)) - 1],
-            d.year()
-        ),
-    }
-}
-
-/// A service kind's name.
+/// A service kind's name, from the vocabulary.
 pub fn kind(lang: Lang, k: Kind) -> &'static str {
-    if lang == Lang::Zh {
-        return k.zh();
+    match lang {
+        Lang::Zh => k.zh(),
+        Lang::En => k.en(),
     }
-    match k.key() {
-        "high_age_allowance" => "High-age allowance",
-        "nursing_subsidy" => "Nursing subsidy",
-        "service_subsidy" => "Care service subsidy",
-        "home_care" => "Government-paid home care",
-        "meal_assistance" => "Meal assistance",
-        "home_adaptation" => "Home adaptation",
-        "visitation" => "Visits and care",
-        "health_management" => "Health management",
-        "family_doctor" => "Family doctor",
-        "scenic_discount" => "Scenic spots and venues",
-        "legal_aid" => "Legal aid",
-        "public_care_priority" => "Priority care-home admission",
-        "tekun_support" => "Support for people in extreme poverty",
-        "caregiver_training" => "Family caregiver training",
-        "assistive_devices" => "Assistive devices",
-        "respite_care" => "Respite care",
-        "ability_assessment" => "Ability assessment",
-        "smart_devices" => "Smart safety devices",
-        "ltc_insurance" => "Long-term care insurance",
-        _ => "Other",
+}
+
+/// Whether a character is Chinese (CJK ideographs and their punctuation).
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3000..=0x303F // CJK punctuation: 、。《》「」
+        | 0x3400..=0x4DBF
+        | 0x4E00..=0x9FFF
+        | 0xF900..=0xFAFF
+        | 0xFF00..=0xFFEF // full-width forms: （），：；
+        | 0x20000..=0x2FA1F)
+}
+
+/// A text split into runs: (is Chinese, text). Spaces and ASCII punctuation
+/// between two Chinese runs stay with them.
+pub fn runs(text: &str) -> Vec<(bool, &str)> {
+    let mut out: Vec<(bool, &str)> = Vec::new();
+    let mut start = 0;
+    let mut current: Option<bool> = None;
+    for (i, c) in text.char_indices() {
+        let cjk = is_cjk(c);
+        match current {
+            Some(k) if k != cjk => {
+                out.push((k, &text[start..i]));
+                start = i;
+                current = Some(cjk);
+            }
+            None => current = Some(cjk),
+            _ => {}
+        }
     }
+    if let Some(k) = current {
+        out.push((k, &text[start..]));
+    }
+    out
 }
 
 /// A status in words (cards, the read-aloud).
@@ -152,11 +97,12 @@ pub fn place(lang: Lang, zh: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use yanglao_core::Date;
 
     #[test]
     fn every_kind_and_date_has_english() {
         for key in Kind::all_keys() {
-            let k = Kind::from_key(key).unwrap();
+            let k = Kind::named(key);
             assert!(!kind(Lang::En, k).is_empty());
             assert!(key == "other" || kind(Lang::En, k) != "Other", "{key}");
         }

@@ -8,6 +8,7 @@
 pub mod app;
 pub mod catalogue;
 pub mod components;
+pub mod effects;
 pub mod handoff;
 pub mod i18n;
 pub mod nav;
@@ -18,6 +19,7 @@ pub mod regions;
 pub mod report;
 #[cfg(feature = "embedded-rules")]
 pub mod rules;
+pub mod screen;
 pub mod session;
 pub mod start;
 pub mod state;

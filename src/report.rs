@@ -5,9 +5,9 @@
 //! each item once. Pure data, tested natively: the components only draw it.
 
 use crate::i18n::{self, Lang};
-use crate::questions;
 use yanglao_core::eval::Tri;
-use yanglao_core::{Answers, Date, Evaluation, Fact, Later, Outcome, Status};
+use yanglao_core::words::HowDecided;
+use yanglao_core::{Answers, Date, Evaluation, Later, Outcome, Status};
 
 /// One document to bring, as this person needs it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -68,6 +68,9 @@ pub struct Card {
     pub office: String,
     /// The service kind's rank (money first), for ordering.
     pub rank: u8,
+    /// 怎么算的: the condition in words, the answers it read, the reading
+    /// and the clause with its own words.
+    pub how: HowDecided,
 }
 
 /// "满80周岁后可以申请，2034年3月1日起" (exact when the birth date is known),
@@ -108,15 +111,22 @@ pub fn later_text_in(lang: Lang, later: &Later) -> String {
 }
 
 impl Card {
-    /// The card for one outcome, its own words in a language (the service's
-    /// texts from the rules stay as written, in Chinese).
+    /// The card for one outcome, in a language: the engine's words, and the
+    /// service's own texts as the rule file gives them in that language.
     pub fn new(lang: Lang, outcome: &Outcome<'_>, answers: &Answers, checked: &str) -> Card {
         let service = outcome.service;
         let region = outcome.region;
-        let from_above =
-            (region.code != checked).then(|| scope_label(lang, &region.code, &region.short_name));
+        let texts = service.text(lang);
+        let from_above = (region.code != checked).then(|| {
+            scope_label(
+                lang,
+                &region.code,
+                &region.short_name,
+                region.short_in(lang),
+            )
+        });
         let document = region.documents.get(service.document);
-        let amount_text = service.amount.zh();
+        let amount_text = service.amount_words(lang);
         let from = i18n::date(lang, service.effective_from);
         let in_force = match (lang, service.effective_until) {
             (Lang::Zh, Some(until)) => format!("{from}至{}", until.zh()),
@@ -125,17 +135,9 @@ impl Card {
             (Lang::En, None) => format!("in force from {from}"),
         };
         let source = match document {
-            Some(doc) => {
-                let mut text = format!("《{}》", doc.title);
-                if !doc.number.is_empty() {
-                    text.push_str(&format!("（{}）", doc.number));
-                }
-                if !service.clause.is_empty() {
-                    text.push_str(&format!(" {}", service.clause));
-                }
-                text
-            }
-            None => service.clause.clone(),
+            Some(doc) if texts.clause.is_empty() => document_title(lang, doc),
+            Some(doc) => format!("{} {}", document_title(lang, doc), texts.clause),
+            None => texts.clause.to_string(),
         };
         let mut later = outcome.later.as_ref().map(|l| later_text_in(lang, l));
         if outcome.status == Status::NotYetInForce {
@@ -145,67 +147,66 @@ impl Card {
             });
         }
         let had = (outcome.status == Status::Eligible)
-            .then(|| service.kind.already_had(answers))
-            .flatten()
-            .map(|fact| had_text(lang, fact, answers));
+            .then(|| service.kind.had_words(answers, lang))
+            .flatten();
         // Only what this person needs: a 低保证 for 低保 households; what
         // depends on an answer not yet given only where the result is still open.
         let documents = service
             .apply
             .documents
             .iter()
-            .filter_map(|need| match need.needed_by(answers) {
-                Tri::True => Some(Bring {
-                    name: need.name.clone(),
-                    if_any: false,
+            .zip(&texts.documents)
+            .filter_map(|(need, name)| {
+                let if_any = match need.needed_by(answers) {
+                    Tri::True => false,
+                    Tri::Unknown if outcome.status == Status::Maybe => true,
+                    _ => return None,
+                };
+                Some(Bring {
+                    name: name.to_string(),
+                    if_any,
                     usual: need.usual,
-                }),
-                Tri::Unknown if outcome.status == Status::Maybe => Some(Bring {
-                    name: need.name.clone(),
-                    if_any: true,
-                    usual: need.usual,
-                }),
-                _ => None,
+                })
             })
             .collect();
         Card {
             id: service.id.clone(),
-            name: service.name.clone(),
+            name: texts.name.to_string(),
             kind: i18n::kind(lang, service.kind),
             kind_key: service.kind.key(),
-            scope: region.short_name.clone(),
+            scope: region.short_in(lang).to_string(),
             from_above,
-            summary: service.summary.clone(),
+            summary: texts.summary.to_string(),
             status: outcome.status,
-            gets: service.amount.short_zh(&service.apply.office),
+            gets: service.gets(lang),
             amount: (!amount_text.is_empty()).then_some(amount_text),
-            amount_note: service.amount.note.clone(),
+            amount_note: texts.amount_note.map(str::to_string),
             missing: outcome
                 .missing
                 .iter()
-                .map(|f| {
-                    let what = match lang {
-                        Lang::Zh => f.info().zh,
-                        Lang::En => questions::short_name_in(lang, *f),
-                    };
-                    (f.info().zh, what, questions::how_to_find_out_in(lang, *f))
-                })
+                .map(|f| (f.short(Lang::Zh), f.short(lang), f.find_out(lang)))
                 .collect(),
-            verify: outcome.verify.clone(),
-            reasons: outcome.reasons.clone(),
-            unmet: outcome.unmet.clone(),
+            verify: outcome.verify_in(lang),
+            reasons: outcome.reasons_in(lang),
+            unmet: outcome.unmet_in(lang),
             later,
             had,
             in_force,
             source,
-            issuer: document.map(|d| d.issuer.clone()).unwrap_or_default(),
-            place: service.apply.place.clone(),
-            steps: service.apply.steps.clone(),
+            issuer: document
+                .map(|d| {
+                    lang.t(&d.issuer, d.en.issuer.as_deref().unwrap_or(&d.issuer))
+                        .to_string()
+                })
+                .unwrap_or_default(),
+            place: texts.place.to_string(),
+            steps: texts.steps.iter().map(|s| s.to_string()).collect(),
             steps_usual: service.apply.steps_usual,
             documents,
-            reviewer: service.apply.reviewer.clone(),
-            office: service.apply.office.clone(),
+            reviewer: texts.reviewer.to_string(),
+            office: texts.office.to_string(),
             rank: service.kind.rank(),
+            how: outcome.how_decided(lang, answers),
         }
     }
 
@@ -233,9 +234,31 @@ impl Card {
     }
 }
 
+/// What a line says under the service's name, in a few words: what the
+/// person gets and where to go, or what is still to check, or when.
+pub fn second_line(lang: Lang, card: &Card, group: Group) -> Vec<String> {
+    match group {
+        Group::Claim => vec![
+            card.gets.clone(),
+            format!("{}{}", lang.t("去：", "Apply at: "), card.place_short()),
+        ],
+        Group::Check => vec![card.gets.clone(), card.to_check(lang)],
+        Group::Later => card.later.iter().cloned().collect(),
+        Group::Have => card.had.iter().cloned().collect(),
+        Group::Other => vec![card.unmet.join(lang.t("；", "; "))],
+    }
+}
+
+/// A line as read aloud: its name, then its second line.
+pub fn line_words(lang: Lang, card: &Card, group: Group) -> String {
+    let mut parts = vec![card.name.clone()];
+    parts.extend(second_line(lang, card, group));
+    parts.join(lang.t("，", ", "))
+}
+
 /// Whose policy a list is, with its reach: "山西省的政策，全省通用",
 /// "定西市的政策，全市通用", "延津县的政策".
-pub fn scope_label(lang: Lang, code: &str, name: &str) -> String {
+pub fn scope_label(lang: Lang, code: &str, name: &str, shown: &str) -> String {
     let whole = if code.ends_with("0000") {
         Some(
             if name.ends_with("自治区") || name.ends_with("特别行政区") {
@@ -254,23 +277,19 @@ pub fn scope_label(lang: Lang, code: &str, name: &str) -> String {
     match (lang, whole) {
         (Lang::Zh, Some((zh, _))) => format!("{name}的政策，{zh}通用"),
         (Lang::Zh, None) => format!("{name}的政策"),
-        (Lang::En, Some((_, en))) => format!("{} policy, for {en}", i18n::place(lang, name)),
-        (Lang::En, None) => format!("{} policy", i18n::place(lang, name)),
+        (Lang::En, Some((_, en))) => format!("{shown} policy, for {en}"),
+        (Lang::En, None) => format!("{shown} policy"),
     }
 }
 
-/// "已做过能力评估（中度失能）": the answer that shows they have it already.
-fn had_text(lang: Lang, fact: Fact, answers: &Answers) -> String {
-    let value = questions::answer_label_in(lang, fact, answers.get(fact));
-    match (lang, fact) {
-        (Lang::Zh, Fact::Ability) => {
-            format!("已做过能力评估（{value}）。情况有变化时，可以申请重新评估。")
-        }
-        (Lang::En, Fact::Ability) => format!(
-            "An assessment has been done ({value}). If things change, a new one can be asked for."
-        ),
-        (Lang::Zh, _) => format!("已经在享受：{value}"),
-        (Lang::En, _) => format!("Already received: {value}"),
+/// A document's title with its number: 《title》（number）, or “title” (number).
+pub fn document_title(lang: Lang, doc: &yanglao_core::Document) -> String {
+    let title = lang.t(&doc.title, doc.en.title.as_deref().unwrap_or(&doc.title));
+    match (lang, doc.number.is_empty()) {
+        (Lang::Zh, true) => format!("《{title}》"),
+        (Lang::Zh, false) => format!("《{title}》（{}）", doc.number),
+        (Lang::En, true) => format!("“{title}”"),
+        (Lang::En, false) => format!("“{title}” ({})", doc.number),
     }
 }
 
@@ -335,7 +354,10 @@ impl Group {
 /// A recorded policy that has ended, with the office to ask about today's.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Ended {
-    /// The region whose policy it was ("定西市").
+    /// The region whose policy it was, by its Chinese short name ("定西市"),
+    /// for the page's `data-ended`.
+    pub key: String,
+    /// The same in the language ("Dingxi City").
     pub scope: String,
     pub title: String,
     pub until: Date,
@@ -357,7 +379,7 @@ pub struct Checklist {
 pub struct Basis {
     /// "延津县的政策", "山西省的政策，全省通用".
     pub scope: String,
-    /// 《title》（number）.
+    /// 《title》（number）, or “title” (number).
     pub title: String,
     /// What its captured text leaves out, if the rule file says.
     pub gaps: Option<String>,
@@ -389,17 +411,22 @@ impl Report {
             let Some(doc) = o.region.documents.get(o.service.document) else {
                 continue;
             };
-            let mut title = format!("《{}》", doc.title);
-            if !doc.number.is_empty() {
-                title.push_str(&format!("（{}）", doc.number));
-            }
+            let title = document_title(lang, doc);
             if basis.iter().any(|b| b.title == title) {
                 continue;
             }
             basis.push(Basis {
-                scope: scope_label(lang, &o.region.code, &o.region.short_name),
+                scope: scope_label(
+                    lang,
+                    &o.region.code,
+                    &o.region.short_name,
+                    o.region.short_in(lang),
+                ),
                 title,
-                gaps: doc.gaps.clone(),
+                gaps: doc
+                    .gaps
+                    .as_ref()
+                    .map(|zh| lang.t(zh, doc.en.gaps.as_deref().unwrap_or(zh)).to_string()),
                 ended: doc.effective_until.is_some_and(|u| u < evaluation.date),
             });
         }
@@ -429,19 +456,21 @@ impl Report {
                 .region
                 .documents
                 .get(o.service.document)
-                .map(|d| d.title.clone())
+                .map(|d| document_title(lang, d))
                 .unwrap_or_default();
             let until = o.service.effective_until.unwrap_or(evaluation.date);
+            let name = o.service.text(lang).name.to_string();
             match ended
                 .iter_mut()
-                .find(|e| e.scope == o.region.short_name && e.title == title)
+                .find(|e| e.key == o.region.short_name && e.title == title)
             {
-                Some(e) => e.services.push(o.service.name.clone()),
+                Some(e) => e.services.push(name),
                 None => ended.push(Ended {
-                    scope: o.region.short_name.clone(),
+                    key: o.region.short_name.clone(),
+                    scope: o.region.short_in(lang).to_string(),
                     title,
                     until,
-                    services: vec![o.service.name.clone()],
+                    services: vec![name],
                     ask: ask.to_string(),
                 }),
             }

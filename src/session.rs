@@ -1,23 +1,35 @@
 //! One person's check: region, who is asking, the questions and the results.
+//! The screen is worked out once per state by [`crate::screen::screen`] (the
+//! engine runs there), drawn here with one match; the page's address,
+//! history, language and remembered display go through one hook
+//! ([`crate::effects::use_page_effects`]).
 
-use crate::catalogue::{self, use_pack, Failure, Loaded, PackState};
+use crate::catalogue::{self, use_pack, PackState};
 use crate::components::{
-    DisplayControl, Footer, Header, Question, RegionPicker, Results, WhoPicker,
+    mixed, DisplayControl, Footer, Header, Question, RegionPicker, Results, Speech, WhoPicker,
 };
-use crate::handoff::{self, Restored};
+use crate::effects::{use_page_effects, Page};
+use crate::handoff::{self, Link};
 use crate::i18n::Lang;
-use crate::nav::{self, Entry};
+use crate::nav;
 use crate::prefs;
 use crate::questions::Who;
-use crate::report::Report;
+use crate::screen::{screen, Screen};
 use crate::start::{self, Mode, Query};
 use crate::state::{Action, Display, State};
-use gloo::events::EventListener;
 use std::rc::Rc;
-use yanglao_core::coverage::{coverage, Coverage};
 use yanglao_core::pack::province_of;
-use yanglao_core::{questionnaire, Date, Fact, Plan};
+use yanglao_core::Date;
 use yew::prelude::*;
+
+/// The note for a hand-off link that cannot be read.
+pub const BAD_LINK_NOTE: &str =
+    "这个链接不完整、已损坏或被改动过，没法恢复之前的回答。请重新查询，只需几分钟。";
+/// The note for a hand-off link made with earlier rules.
+pub const OLD_RULES_NOTE: &str =
+    "这个链接是按以前的政策资料生成的。已恢复您的回答，结果按现在的政策重新计算。";
+pub const BAD_LINK_NOTE_EN: &str = "This link is incomplete, damaged or has been changed, so the earlier answers cannot be restored. Please check again; it takes a few minutes.";
+pub const OLD_RULES_NOTE_EN: &str = "This link was made with earlier policy data. The answers are restored and the results follow the policies in force now.";
 
 #[derive(Properties, PartialEq)]
 pub struct SessionProps {
@@ -26,8 +38,8 @@ pub struct SessionProps {
     pub follow_address: bool,
     pub date_pinned: bool,
     pub mode: Mode,
-    /// Answers brought by a hand-off link.
-    pub restore: Option<Restored>,
+    /// A hand-off link, checked whole; its answers are read with the pack.
+    pub restore: Option<Link>,
     /// 重新开始 on a kiosk: a full reset by the shell around the session.
     pub on_kiosk_reset: Callback<()>,
     pub notices: Vec<AttrValue>,
@@ -42,98 +54,6 @@ pub struct SessionProps {
     pub guard_ms: u32,
 }
 
-/// What is on the screen, worked out once per render with one run of the engine.
-enum View {
-    Picker {
-        unknown: Option<String>,
-    },
-    /// The region's pack is being read.
-    Loading,
-    /// It could not be read: a message, and 再试一次.
-    PackFailed(Failure),
-    Who {
-        place: String,
-    },
-    Question {
-        fact: Fact,
-        remaining: usize,
-        short: String,
-    },
-    Results {
-        place: String,
-        report: Rc<Report>,
-        coverage: Rc<Coverage>,
-        remaining: usize,
-        implied: Vec<(Fact, AttrValue)>,
-    },
-}
-
-impl View {
-    /// Which screen this is, for the history: a new key is a new entry.
-    fn key(&self) -> String {
-        match self {
-            View::Picker { .. } => "picker".into(),
-            View::Loading | View::PackFailed(_) => "loading".into(),
-            View::Who { .. } => "who".into(),
-            View::Question { fact, .. } => format!("q:{}", fact.key()),
-            View::Results { .. } => "results".into(),
-        }
-    }
-}
-
-fn view(state: &State, pack: Option<PackState>, date: Date, lang: Lang) -> View {
-    let Some(code) = &state.region else {
-        return View::Picker { unknown: None };
-    };
-    let unknown = || View::Picker {
-        unknown: Some(code.clone()),
-    };
-    let loaded = match pack {
-        // Not six digits: there is no province to load.
-        None => return unknown(),
-        Some(PackState::Loading) => return View::Loading,
-        Some(PackState::Failed(f)) => return View::PackFailed(f),
-        Some(PackState::Ready(l)) => l,
-    };
-    let Loaded { rules, index } = &*loaded;
-    // A code that is no real division (999999, 110199): the picker, with a note.
-    let (Some(own), Some(coverage)) = (index.get(code), coverage(index, rules, code)) else {
-        return unknown();
-    };
-    let place = index.full_name(code);
-    if state.who.is_none() {
-        return View::Who { place };
-    }
-    let Ok(plan) = Plan::new(rules, code) else {
-        return unknown();
-    };
-    let answers = state.answers();
-    let (next, remaining, quick) = questionnaire::screen(&plan, date, &answers, state.asked());
-    match next.filter(|_| !state.show_results) {
-        Some(fact) => View::Question {
-            fact,
-            remaining,
-            short: own.name.to_string(),
-        },
-        None => match plan.evaluate_with(date, &answers, quick) {
-            Ok(evaluation) => View::Results {
-                place,
-                report: Rc::new(Report::new(lang, &evaluation, &coverage.ask)),
-                coverage: Rc::new(coverage),
-                remaining: if next.is_some() { remaining } else { 0 },
-                implied: evaluation
-                    .implied
-                    .iter()
-                    .map(|(f, i)| (*f, AttrValue::from(lang.t(i.because_zh, i.because_en))))
-                    .collect(),
-            },
-            // The answers contradict each other (links are checked before
-            // this): the questions start afresh.
-            Err(_) => View::Who { place },
-        },
-    }
-}
-
 /// One person's check, from the region to the results. Everything they
 /// answer lives here and goes when this component is dropped (the kiosk's
 /// reset mounts a fresh one).
@@ -141,7 +61,7 @@ fn view(state: &State, pack: Option<PackState>, date: Date, lang: Lang) -> View 
 pub fn Session(props: &SessionProps) -> Html {
     let state = use_reducer(|| {
         let mut state = match &props.restore {
-            Some(r) => State::restored(r),
+            Some(link) => State::pending(link.clone()),
             None => State::new(props.region.as_ref().map(|r| r.to_string())),
         };
         state.display = match props.mode {
@@ -158,19 +78,6 @@ pub fn Session(props: &SessionProps) -> Html {
         state
     });
     let lang = state.lang;
-    // The page's language follows the switch (screen readers, fonts, read-aloud).
-    {
-        let follow = props.follow_address;
-        let on_lang = props.on_lang.clone();
-        use_effect_with(lang, move |lang| {
-            if follow {
-                if let Some(root) = gloo::utils::document().document_element() {
-                    let _ = root.set_attribute("lang", lang.code());
-                }
-            }
-            on_lang.emit(*lang);
-        });
-    }
 
     // The region's province pack, loaded on demand (and kept once loaded).
     // (A code of no province, such as 999999, has no pack: the picker says so.)
@@ -181,134 +88,78 @@ pub fn Session(props: &SessionProps) -> Html {
         .filter(|p| crate::regions::PROVINCES.iter().any(|(c, _)| c == p))
         .map(str::to_string);
     let (pack, retry) = use_pack(province);
-    let current = view(&state, pack, props.date, lang);
+    // The screen, worked out once per state (the engine runs here).
+    let current = use_memo(
+        ((*state).clone(), pack.clone(), props.date),
+        |(state, pack, date)| screen(state, pack.as_ref(), *date),
+    );
     let key = current.key();
 
-    // ---- The history: one entry per screen (see nav.rs) ----
-    let follow = props.follow_address;
-    let mode = props.mode;
-    // This session's place in the history, and on a kiosk its screens in memory.
-    let nav_state = use_mut_ref(|| {
-        let index = Entry::current().map(|e| e.index).unwrap_or(0);
-        let session = (js_sys::Math::random() * f64::from(u32::MAX)) as u32;
-        (
-            Entry { index, session },
-            index,
-            None::<String>,
-            false,
-            Vec::<(u32, State)>::new(),
-        )
-    });
+    // A link's answers, read once its pack is here (the pack's vocabulary reads them).
+    let late_notices = use_state(Vec::<AttrValue>::new);
     {
-        let nav_state = nav_state.clone();
-        let state = (*state).clone();
-        let key = key.clone();
-        use_effect(move || {
-            // While a pack is read (or failed to be) the screen is not yet one
-            // of the check's: the history waits for the screen it leads to.
-            if follow && key != "loading" {
-                let mut nav = nav_state.borrow_mut();
-                let (entry, _, last_key, quiet, snapshots) = &mut *nav;
-                let moved = last_key.as_ref().is_some_and(|k| *k != key) && !*quiet;
-                if moved {
-                    entry.index += 1;
+        let state = state.clone();
+        let late_notices = late_notices.clone();
+        let ready = matches!(pack, Some(PackState::Ready(_)));
+        let date = props.date;
+        let follow = props.follow_address;
+        use_effect_with((state.pending.clone(), ready), move |(pending, ready)| {
+            if let (Some(link), true) = (pending, ready) {
+                match link.read(&catalogue::fingerprint(), date) {
+                    Ok(restored) => {
+                        if restored.rules_changed && restored.at_results {
+                            late_notices
+                                .set(vec![lang.t(OLD_RULES_NOTE, OLD_RULES_NOTE_EN).into()]);
+                        }
+                        state.dispatch(Action::Restore(Box::new(State::restored(&restored))));
+                    }
+                    Err(why) => {
+                        gloo::console::log!(format!("hand-off link refused: {}", why.0));
+                        late_notices.set(vec![lang.t(BAD_LINK_NOTE, BAD_LINK_NOTE_EN).into()]);
+                        if follow {
+                            start::replace_address(&start::current_search(), "");
+                        }
+                        state.dispatch(Action::LinkRefused);
+                    }
                 }
-                let address = nav::address_for(&state, mode, &catalogue::fingerprint(), *entry);
-                if moved {
-                    nav::push(&address, *entry);
-                } else if address != nav::current_address() || Entry::current() != Some(*entry) {
-                    nav::replace(&address, *entry);
-                }
-                if mode == Mode::Kiosk {
-                    snapshots.retain(|(i, _)| *i < entry.index);
-                    snapshots.push((entry.index, state));
-                }
-                *last_key = Some(key);
-                *quiet = false;
             }
         });
     }
-    // Back and Forward: the check as that entry holds it.
-    {
-        let state = state.clone();
-        let nav_state = nav_state.clone();
-        let date = props.date;
-        let kiosk_region = props.region.as_ref().map(|r| r.to_string());
-        use_effect_with(follow, move |follow| {
-            let listener = follow.then(|| {
-                EventListener::new(&gloo::utils::window(), "popstate", move |event| {
-                    let event: &web_sys::PopStateEvent = wasm_bindgen::JsCast::unchecked_ref(event);
-                    let entry = Entry::from_js(&event.state());
-                    let mut nav = nav_state.borrow_mut();
-                    let (ours, _, _, quiet, snapshots) = &mut *nav;
-                    let to = if mode == Mode::Kiosk {
-                        // Only this session's own screens; anything older is gone.
-                        entry
-                            .filter(|e| e.session == ours.session)
-                            .and_then(|e| snapshots.iter().find(|(i, _)| *i == e.index))
-                            .map(|(_, s)| s.clone())
-                            .unwrap_or_else(|| State::new(kiosk_region.clone()))
-                    } else {
-                        state_from_address(date)
-                    };
-                    if let Some(e) =
-                        entry.filter(|e| mode != Mode::Kiosk || e.session == ours.session)
-                    {
-                        ours.index = e.index;
-                    }
-                    *quiet = true;
-                    drop(nav);
-                    state.dispatch(Action::Restore(Box::new(to)));
-                })
-            });
-            move || drop(listener)
-        });
-    }
+
+    let remember = props.follow_address && props.mode == Mode::Normal;
+    let nav_state = use_page_effects(
+        &state,
+        &key,
+        Page {
+            follow: props.follow_address,
+            mode: props.mode,
+            kiosk_region: props.region.as_ref().map(|r| r.to_string()),
+            remember,
+            on_lang: props.on_lang.clone(),
+        },
+    );
 
     // In a portal the region is fixed by the portal's link.
     let fixed_region = props.mode == Mode::Embed && props.region.is_some();
-    let on_choose = {
+    let send = |make: fn() -> Action| {
         let state = state.clone();
-        Callback::from(move |code: AttrValue| {
-            state.dispatch(Action::ChooseRegion(code.to_string()));
+        Callback::from(move |_| {
+            state.dispatch(make());
             scroll_to_top();
         })
     };
-    let on_change_region = (!fixed_region).then(|| {
-        let state = state.clone();
-        Callback::from(move |_| {
-            state.dispatch(Action::ChangeRegion);
-            scroll_to_top();
-        })
-    });
+    let on_change_region = (!fixed_region).then(|| send(|| Action::ChangeRegion));
     let on_language = {
         let state = state.clone();
         Callback::from(move |_| state.dispatch(Action::ToggleLanguage))
     };
-    let remember = props.follow_address && props.mode == Mode::Normal;
     let on_text_size = {
         let state = state.clone();
-        Callback::from(move |size: u8| {
-            state.dispatch(Action::SetTextSize(size));
-            if remember {
-                prefs::save(Display {
-                    text_size: size,
-                    ..state.display
-                });
-            }
-        })
+        Callback::from(move |size: u8| state.dispatch(Action::SetTextSize(size)))
     };
     let on_toggle_contrast = {
         let state = state.clone();
-        Callback::from(move |_| {
-            state.dispatch(Action::ToggleContrast);
-            if remember {
-                prefs::save(Display {
-                    contrast: !state.display.contrast,
-                    ..state.display
-                });
-            }
-        })
+        Callback::from(move |_| state.dispatch(Action::ToggleContrast))
     };
     // What a screen reader hears when the results appear or change.
     let announcement = use_state(String::new);
@@ -316,26 +167,29 @@ pub fn Session(props: &SessionProps) -> Html {
         let announcement = announcement.clone();
         Callback::from(move |text: String| announcement.set(text))
     };
-    let step = |action: fn() -> Action| {
-        let state = state.clone();
-        Callback::from(move |_| {
-            state.dispatch(action());
-            scroll_to_top();
-        })
+    // What read-aloud says besides the screen: a part the person opened (怎么算的).
+    let extra_speech = use_state(|| None::<(String, Vec<String>)>);
+    let on_speak = {
+        let extra_speech = extra_speech.clone();
+        Callback::from(move |said: (String, Vec<String>)| extra_speech.set(Some(said)))
     };
+    {
+        let extra_speech = extra_speech.clone();
+        use_effect_with(key.clone(), move |_| extra_speech.set(None));
+    }
     // 上一题: the browser's own Back where the previous screen is one of ours,
     // so the history stays one line; otherwise straight back.
     let on_back = {
         let state = state.clone();
         let nav_state = nav_state.clone();
+        let follow = props.follow_address;
         Callback::from(move |_| {
             let mut nav = nav_state.borrow_mut();
-            let (entry, start_index, _, quiet, _) = &mut *nav;
-            if follow && entry.index > *start_index {
+            if follow && nav.entry.index > nav.start {
                 drop(nav);
                 nav::back();
             } else {
-                *quiet = true;
+                nav.quiet = true;
                 drop(nav);
                 state.dispatch(Action::Back);
             }
@@ -343,11 +197,11 @@ pub fn Session(props: &SessionProps) -> Html {
         })
     };
 
-    let content = match &current {
-        View::Loading => html! {
+    let content = match &*current {
+        Screen::Loading => html! {
             <p class="notice" role="status" data-loading="">{ lang.t("正在读取这个地方的政策资料……", "Reading the policy data for this place…") }</p>
         },
-        View::PackFailed(failure) => html! {
+        Screen::PackFailed(failure) => html! {
             <div class="notice notice--error" role="alert" data-pack-failed="">
                 <p>{ failure.message(lang) }</p>
                 <button type="button" class="button" data-action="retry" onclick={retry.reform(|_: MouseEvent| ())}>
@@ -359,37 +213,41 @@ pub fn Session(props: &SessionProps) -> Html {
                 }
             </div>
         },
-        View::Picker { unknown } => html! {
-            <>
-                if let Some(code) = unknown {
-                    <p class="notice" role="status">
-                        { match lang {
-                            Lang::Zh => format!("“{code}”不是一个县（区）、市或省的代码。请在下面找到老人户口所在的地方。"),
-                            Lang::En => format!("“{code}” is not the code of a county, city or province. Please find the place of household registration below."),
-                        } }
-                    </p>
-                }
-                <RegionPicker {on_choose} date={props.date} />
-            </>
-        },
-        View::Who { place } => html! {
-            <WhoPicker
-                place={AttrValue::from(place.clone())}
-                on_choose={
-                    let state = state.clone();
-                    Callback::from(move |who| {
-                        state.dispatch(Action::ChooseWho(who));
-                        scroll_to_top();
-                    })
-                }
-                {on_change_region}
-            />
-        },
-        View::Question {
-            fact,
-            remaining,
-            short,
-        } => {
+        Screen::Picker { unknown } => {
+            let on_choose = {
+                let state = state.clone();
+                Callback::from(move |code: AttrValue| {
+                    state.dispatch(Action::ChooseRegion(code.to_string()));
+                    scroll_to_top();
+                })
+            };
+            html! {
+                <>
+                    if let Some(code) = unknown {
+                        <p class="notice" role="status">
+                            { match lang {
+                                Lang::Zh => format!("“{code}”不是一个县（区）、市或省的代码。请在下面找到老人户口所在的地方。"),
+                                Lang::En => format!("“{code}” is not the code of a county, city or province. Please find the place of household registration below."),
+                            } }
+                        </p>
+                    }
+                    <RegionPicker {on_choose} date={props.date} />
+                </>
+            }
+        }
+        Screen::Who { place } => {
+            let on_choose = {
+                let state = state.clone();
+                Callback::from(move |who: Who| {
+                    state.dispatch(Action::ChooseWho(who));
+                    scroll_to_top();
+                })
+            };
+            html! {
+                <WhoPicker place={AttrValue::from(place.clone())} {on_choose} on_change_region={on_change_region.clone()} />
+            }
+        }
+        Screen::Question(asking) => {
             let on_answer = {
                 let state = state.clone();
                 Callback::from(move |(fact, value)| {
@@ -404,34 +262,20 @@ pub fn Session(props: &SessionProps) -> Html {
                     scroll_to_top();
                 })
             };
-            let fact = *fact;
             html! {
                 <Question
-                    key={format!("{}-{}", state.path.len(), fact.key())}
-                    {fact}
-                    who={state.who.unwrap_or(Who::Family)}
-                    place={AttrValue::from(short.clone())}
-                    number={state.path.len() + 1}
-                    at_most={*remaining}
-                    previous={state.answered.contains(fact).then(|| state.stored.get(fact))}
-                    previous_birth={state.stored.birth_date()}
+                    key={format!("{}-{}", asking.number, asking.prompt.fact.key())}
+                    asking={asking.clone()}
                     today={props.date}
                     {on_answer}
                     {on_birth_date}
-                    {on_back}
-                    on_results={step(|| Action::ShowResults)}
+                    on_back={on_back.clone()}
+                    on_results={send(|| Action::ShowResults)}
                     guard_ms={props.guard_ms}
                 />
             }
         }
-        View::Results {
-            place,
-            report,
-            coverage,
-            remaining,
-            implied,
-        } => {
-            let code = state.region.clone().unwrap_or_default();
+        Screen::Results(showing) => {
             let link =
                 state
                     .link_parts()
@@ -468,30 +312,43 @@ pub fn Session(props: &SessionProps) -> Html {
             };
             html! {
                 <Results
-                    code={AttrValue::from(code)}
-                    place={AttrValue::from(place.clone())}
-                    who={state.who.unwrap_or(Who::Family)}
-                    date={props.date}
-                    report={report.clone()}
-                    coverage={coverage.clone()}
-                    answers={state.answers()}
-                    path={state.path.clone()}
-                    implied={implied.clone()}
-                    remaining={*remaining}
+                    showing={showing.clone()}
                     {on_change}
                     {link}
                     on_summary={on_summary.clone()}
+                    on_speak={on_speak.clone()}
                     clickable_link={props.mode != Mode::Kiosk}
-                    on_continue={step(|| Action::ContinueQuestions)}
-                    on_restart={step(|| Action::Restart)}
-                    {on_change_region}
+                    on_continue={send(|| Action::ContinueQuestions)}
+                    on_restart={send(|| Action::Restart)}
+                    on_change_region={on_change_region.clone()}
                 />
             }
         }
     };
 
-    // Which screen shows, for the read-aloud switch.
-    let screen_key = AttrValue::from(format!("{key}|{}|{}", state.path.len(), *announcement));
+    let notices: Vec<AttrValue> = props
+        .notices
+        .iter()
+        .chain(late_notices.iter())
+        .cloned()
+        .collect();
+    // What read-aloud says: the notices, then the screen (or the part opened).
+    let speech = {
+        let mut words: Vec<String> = notices.iter().map(|n| n.to_string()).collect();
+        let (speech_key, said) = match &*extra_speech {
+            Some((part, said)) => (format!("{key}|{part}"), said.clone()),
+            None => (
+                format!("{key}|{}|{}", state.path.len(), *announcement),
+                current.speech(lang),
+            ),
+        };
+        words.extend(said);
+        Speech {
+            key: speech_key.into(),
+            words: Rc::new(words),
+            lang,
+        }
+    };
     let embed = props.mode == Mode::Embed;
     html! {
         <div
@@ -515,14 +372,14 @@ pub fn Session(props: &SessionProps) -> Html {
                     display={state.display}
                     {on_text_size}
                     {on_toggle_contrast}
-                    screen={screen_key}
+                    {speech}
                     kiosk={props.mode == Mode::Kiosk}
                     on_restart={props.on_kiosk_reset.clone()}
                     {on_language}
                 />
             }
             <main class="main" id="main">
-                { for props.notices.iter().map(|n| html! { <p class="notice" role="status">{ n.clone() }</p> }) }
+                { for notices.iter().map(|n| html! { <p class="notice" role="status">{ mixed(lang, n) }</p> }) }
                 { content }
                 <p class="visually-hidden" aria-live="polite" data-announce="">{ (*announcement).clone() }</p>
             </main>
@@ -532,21 +389,6 @@ pub fn Session(props: &SessionProps) -> Html {
             </ContextProvider<Lang>>
         </div>
     }
-}
-
-/// The check as the address holds it (the browser's Back and Forward, a reload).
-fn state_from_address(date: Date) -> State {
-    let query = Query::parse(&start::current_search());
-    let hash = start::current_hash();
-    if let Some(region) = handoff::decode_region(&hash) {
-        return State::new(Some(region));
-    }
-    if hash.len() > 1 {
-        if let Ok(link) = handoff::decode(&hash, &catalogue::fingerprint(), date) {
-            return State::restored(&link);
-        }
-    }
-    State::new(query.region)
 }
 
 fn scroll_to_top() {

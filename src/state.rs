@@ -30,6 +30,9 @@ pub struct State {
     pub display: Display,
     /// The interface language.
     pub lang: crate::i18n::Lang,
+    /// A hand-off link whose answers wait for the region's pack (its
+    /// vocabulary reads them): the screen shows the pack loading until then.
+    pub pending: Option<crate::handoff::Link>,
 }
 
 /// The display switches, which work whatever the browser's own zoom.
@@ -49,6 +52,15 @@ impl State {
     pub fn new(region: Option<String>) -> State {
         State {
             region,
+            ..State::default()
+        }
+    }
+
+    /// The state waiting for a hand-off link's answers to be read.
+    pub fn pending(link: crate::handoff::Link) -> State {
+        State {
+            region: Some(link.region.clone()),
+            pending: Some(link),
             ..State::default()
         }
     }
@@ -81,10 +93,10 @@ impl State {
             // Stored values were checked when given; a failure cannot happen.
             let _ = answers.set(fact, self.stored.get(fact));
         }
-        if self.path.contains(&Fact::Age) {
+        if let Some(age) = Fact::birth().filter(|a| self.path.contains(a)) {
             answers.set_birth_date(self.stored.birth_date());
             if self.stored.birth_date().is_some() {
-                let _ = answers.set(Fact::Age, None);
+                let _ = answers.set(age, None);
             }
         }
         answers
@@ -97,10 +109,10 @@ impl State {
             let Some(broken) = self.answers().contradiction() else {
                 return;
             };
-            let other = if broken.if_fact == latest {
-                broken.then_fact
+            let other = if broken.if_fact() == latest {
+                broken.then_fact()
             } else {
-                broken.if_fact
+                broken.if_fact()
             };
             self.path.retain(|f| *f != other);
             let _ = self.stored.set(other, None);
@@ -129,6 +141,8 @@ pub enum Action {
     ChooseRegion(String),
     /// Back to the region picker (answers are kept).
     ChangeRegion,
+    /// A pending link's answers could not be read: the picker, with a note.
+    LinkRefused,
     /// The browser's Back or Forward button: the check as that entry holds it.
     /// Answers given since stay remembered (shown again if asked again).
     Restore(Box<State>),
@@ -174,7 +188,7 @@ impl Reducible for State {
                 for &fact in &to.path {
                     let _ = stored.set(fact, to.stored.get(fact));
                 }
-                if to.path.contains(&Fact::Age) {
+                if Fact::birth().is_some_and(|age| to.path.contains(&age)) {
                     stored.set_birth_date(to.stored.birth_date());
                 }
                 next = State {
@@ -185,13 +199,17 @@ impl Reducible for State {
                     ..*to
                 };
             }
+            Action::LinkRefused => {
+                next.pending = None;
+                next.region = None;
+            }
             Action::ChooseWho(who) => next.who = Some(who),
             Action::ChangeWho => next.who = None,
             Action::Answer(fact, value) => {
                 // The value comes from our own buttons; out-of-range cannot happen,
                 // and if it did the earlier answer would stay.
                 if next.stored.set(fact, value).is_ok() {
-                    if fact == Fact::Age {
+                    if fact.is_birth() {
                         next.stored.set_birth_date(None);
                     }
                     next.answered.insert(fact);
@@ -202,11 +220,13 @@ impl Reducible for State {
                 }
             }
             Action::AnswerBirthDate(birth) => {
-                next.stored.set_birth_date(Some(birth));
-                let _ = next.stored.set(Fact::Age, None);
-                next.answered.insert(Fact::Age);
-                if !next.path.contains(&Fact::Age) {
-                    next.path.push(Fact::Age);
+                if let Some(age) = Fact::birth() {
+                    next.stored.set_birth_date(Some(birth));
+                    let _ = next.stored.set(age, None);
+                    next.answered.insert(age);
+                    if !next.path.contains(&age) {
+                        next.path.push(age);
+                    }
                 }
             }
             Action::Back => {
@@ -244,11 +264,12 @@ impl Reducible for State {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "embedded-rules"))]
 mod tests {
     use super::*;
 
     fn run(actions: Vec<Action>) -> Rc<State> {
+        crate::rules::vocabulary();
         let mut state = Rc::new(State::new(Some("150104".into())));
         for a in actions {
             state = state.reduce(a);
@@ -258,62 +279,66 @@ mod tests {
 
     #[test]
     fn back_keeps_the_answer_and_leaves_the_path() {
+        crate::rules::vocabulary();
         let s = run(vec![
             Action::ChooseWho(Who::Family),
-            Action::Answer(Fact::Age, Some(72)),
-            Action::Answer(Fact::Living, Some(0)),
+            Action::Answer(Fact::named("age"), Some(72)),
+            Action::Answer(Fact::named("living"), Some(0)),
             Action::Back,
         ]);
-        assert_eq!(s.path, vec![Fact::Age]);
-        assert_eq!(s.stored.get(Fact::Living), Some(0));
-        assert!(s.answered.contains(Fact::Living));
-        assert_eq!(s.answers().get(Fact::Living), None);
+        assert_eq!(s.path, vec![Fact::named("age")]);
+        assert_eq!(s.stored.get(Fact::named("living")), Some(0));
+        assert!(s.answered.contains(Fact::named("living")));
+        assert_eq!(s.answers().get(Fact::named("living")), None);
     }
 
     #[test]
     fn a_birth_date_replaces_the_age() {
+        crate::rules::vocabulary();
         let s = run(vec![
-            Action::Answer(Fact::Age, Some(72)),
+            Action::Answer(Fact::named("age"), Some(72)),
             Action::AnswerBirthDate(Date::new(1950, 3, 1).unwrap()),
         ]);
         let on = s.answers().on(Date::new(2026, 11, 22).unwrap()).unwrap();
-        assert_eq!(on.get(Fact::Age), Some(76));
+        assert_eq!(on.get(Fact::named("age")), Some(76));
     }
 
     #[test]
     fn the_latest_answer_wins_over_one_it_contradicts() {
+        crate::rules::vocabulary();
         let s = run(vec![
             Action::ChooseWho(Who::Family),
-            Action::Answer(Fact::Age, Some(80)),
-            Action::Answer(Fact::NoSupporter, Some(0)),
+            Action::Answer(Fact::named("age"), Some(80)),
+            Action::Answer(Fact::named("no_supporter"), Some(0)),
             Action::Answer(
-                Fact::Economic,
-                Fact::Economic.choice_index("tekun_scattered"),
+                Fact::named("economic"),
+                Fact::named("economic").choice_index("tekun_scattered"),
             ),
         ]);
-        assert_eq!(s.path, vec![Fact::Age, Fact::Economic]);
+        assert_eq!(s.path, vec![Fact::named("age"), Fact::named("economic")]);
         assert!(s.answers().contradiction().is_none());
         let (implied, _) = s.answers().implied();
-        assert_eq!(implied.get(Fact::NoSupporter), Some(1));
+        assert_eq!(implied.get(Fact::named("no_supporter")), Some(1));
     }
 
     #[test]
     fn back_and_forward_keep_later_answers_remembered() {
+        crate::rules::vocabulary();
         let mut earlier = (*run(vec![
             Action::ChooseWho(Who::Family),
-            Action::Answer(Fact::Age, Some(72)),
+            Action::Answer(Fact::named("age"), Some(72)),
         ]))
         .clone();
         earlier.show_results = false;
         let s = run(vec![
             Action::ChooseWho(Who::Family),
-            Action::Answer(Fact::Age, Some(72)),
-            Action::Answer(Fact::Living, Some(0)),
+            Action::Answer(Fact::named("age"), Some(72)),
+            Action::Answer(Fact::named("living"), Some(0)),
             Action::Restore(Box::new(earlier)),
         ]);
-        assert_eq!(s.path, vec![Fact::Age]);
+        assert_eq!(s.path, vec![Fact::named("age")]);
         assert_eq!(
-            s.stored.get(Fact::Living),
+            s.stored.get(Fact::named("living")),
             Some(0),
             "shown again if asked again"
         );
@@ -321,9 +346,10 @@ mod tests {
 
     #[test]
     fn restart_forgets_everything_but_the_region() {
+        crate::rules::vocabulary();
         let s = run(vec![
             Action::ChooseWho(Who::Myself),
-            Action::Answer(Fact::Age, Some(72)),
+            Action::Answer(Fact::named("age"), Some(72)),
             Action::Restart,
         ]);
         assert_eq!(*s, State::new(Some("150104".into())));

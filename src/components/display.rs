@@ -78,10 +78,14 @@ pub fn DisplayControl(props: &DisplayControlProps) -> Html {
                         type="button"
                         class="button button--quiet header__switch"
                         data-action="language"
-                        lang={if lang.is_en() { "zh-CN" } else { "en" }}
                         onclick={on_language.reform(|_: MouseEvent| ())}
                     >
-                        { if lang.is_en() { "中文" } else { "English" } }
+                        // Each language by its own name (the English beside the Chinese one).
+                        if lang.is_en() {
+                            <span lang="zh-CN">{ "中文" }</span>{ " (Chinese)" }
+                        } else {
+                            <span lang="en">{ "English" }</span>
+                        }
                     </button>
                 }
             </div>

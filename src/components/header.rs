@@ -1,5 +1,5 @@
 use super::display::DisplayControl;
-use super::read_aloud::ReadAloud;
+use super::read_aloud::{ReadAloud, Speech};
 use crate::i18n::Lang;
 use crate::state::Display;
 use yew::prelude::*;
@@ -9,9 +9,9 @@ pub struct HeaderProps {
     pub display: Display,
     pub on_text_size: Callback<u8>,
     pub on_toggle_contrast: Callback<()>,
-    /// Changes with each screen (the read-aloud switch reads the new one).
+    /// What the screen says (the read-aloud switch reads each new one).
     #[prop_or_default]
-    pub screen: AttrValue,
+    pub speech: Speech,
     /// On a kiosk: a 重新开始 button that clears everything, always in view.
     #[prop_or_default]
     pub kiosk: bool,
@@ -44,7 +44,7 @@ pub fn Header(props: &HeaderProps) -> Html {
                         { lang.t("重新开始", "Start again") }
                     </button>
                 }
-                <ReadAloud screen={props.screen.clone()} />
+                <ReadAloud speech={props.speech.clone()} />
                 <DisplayControl display={props.display} on_text_size={props.on_text_size.clone()}
                     on_toggle_contrast={props.on_toggle_contrast.clone()} on_language={Some(props.on_language.clone())} />
             </div>

@@ -1,24 +1,18 @@
+use super::text::mixed;
 use super::who::focus;
 use crate::i18n::Lang;
-use crate::questions::{self, Who, UNKNOWN};
+use crate::questions;
+use crate::screen::Asking;
+use std::rc::Rc;
 use web_sys::HtmlInputElement;
+use yanglao_core::words::{self, Input, UNKNOWN_KEY};
 use yanglao_core::{Date, Fact};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct QuestionProps {
-    pub fact: Fact,
-    pub who: Who,
-    /// The region's short name ("玉泉区"), for 户口所在地 questions.
-    pub place: AttrValue,
-    /// This question's number (1 for the first).
-    pub number: usize,
-    /// At most how many questions remain, this one included.
-    pub at_most: usize,
-    /// The answer given before, if the question was answered (None inside = 不知道).
-    pub previous: Option<Option<i32>>,
-    /// The birth date given before, for the age question.
-    pub previous_birth: Option<Date>,
+    /// The question as the screen model puts it.
+    pub asking: Rc<Asking>,
     /// Today, for checking a birth date.
     pub today: Date,
     pub on_answer: Callback<(Fact, Option<i32>)>,
@@ -53,15 +47,15 @@ fn use_ready_after(ms: u32) -> bool {
 /// and how far along the person is.
 #[function_component]
 pub fn Question(props: &QuestionProps) -> Html {
+    let asking = &props.asking;
+    let fact = asking.prompt.fact;
     let heading = use_node_ref();
     {
         let heading = heading.clone();
-        use_effect_with(props.fact, move |_| focus(&heading));
+        use_effect_with(fact, move |_| focus(&heading));
     }
     let lang = use_context::<Lang>().unwrap_or_default();
     let ready = use_ready_after(props.guard_ms);
-    let fact = props.fact;
-    let title = questions::question_in(lang, fact, props.who, &props.place);
     // A tap before the question could be seen is dropped, not taken for an
     // answer. Keys are never dropped: a key press activates the focused
     // button, and focus is on the new question's heading, not on an answer
@@ -74,75 +68,73 @@ pub fn Question(props: &QuestionProps) -> Html {
             }
         })
     };
-    let done = props.number.saturating_sub(1);
-    let total = done + props.at_most.max(1);
-    let progress_text = match (lang, props.at_most <= 1) {
-        (Lang::Zh, true) => format!("第{}题，这是最后一题", props.number),
-        (Lang::Zh, false) => format!("第{}题，最多还有{}题", props.number, props.at_most - 1),
-        (Lang::En, true) => format!("Question {}, the last one", props.number),
-        (Lang::En, false) => format!(
-            "Question {}, at most {} more",
-            props.number,
-            props.at_most - 1
-        ),
-    };
-    let body = if fact == Fact::Age {
-        html! {
-            <AgeForm
-                previous={props.previous.flatten()}
-                previous_birth={props.previous_birth}
+    let done = asking.number.saturating_sub(1);
+    let total = done + asking.at_most.max(1);
+    let body = match &asking.prompt.input {
+        Input::Number {
+            min,
+            max,
+            unit,
+            birth_date,
+        } => html! {
+            <NumberForm
+                {fact}
+                min={*min}
+                max={*max}
+                unit={unit.clone().map(AttrValue::from)}
+                noun={AttrValue::from(asking.prompt.noun.clone())}
+                birth_date={*birth_date}
+                previous={asking.previous.flatten()}
+                previous_birth={asking.previous_birth}
                 today={props.today}
-                // A typed age needs typing: no stray tap can send it. Its
+                // A typed number needs typing: no stray tap can send it. Its
                 // birthday buttons, which appear under a tap, have their own guard.
                 on_answer={props.on_answer.clone()}
                 on_birth_date={props.on_birth_date.clone()}
                 guard_ms={props.guard_ms}
             />
-        }
-    } else {
-        let options = questions::options_in(lang, fact);
-        html! {
+        },
+        Input::Choices(choices) => html! {
             <ul class="choices" role="list">
-                { for options.into_iter().map(|o| {
-                    let selected = props.previous == Some(o.value);
-                    let value = o.value;
-                    let onclick = answer_with(value);
+                { for choices.iter().map(|c| {
+                    let selected = asking.previous == Some(Some(c.value));
+                    let onclick = answer_with(Some(c.value));
                     html! {
-                        <li key={o.key.clone()}>
+                        <li key={c.key.clone()}>
                             <button type="button"
                                 class={classes!("button", "choice", selected.then_some("choice--selected"))}
                                 aria-pressed={selected.to_string()}
-                                data-answer={o.key.clone()}
+                                data-answer={c.key.clone()}
                                 {onclick}>
-                                { o.label }
+                                { mixed(lang, &c.words) }
                             </button>
                         </li>
                     }
                 }) }
             </ul>
-        }
+        },
     };
-    let unknown_selected = props.previous == Some(None);
+    let unknown_selected = asking.previous == Some(None);
     let on_unknown = answer_with(None);
     html! {
         <section class="question" data-fact={fact.key()} data-ready={ready.then_some("")} aria-labelledby="question-title">
             <div class="progress">
-                <p class="progress__text">{ progress_text.clone() }</p>
+                <p class="progress__text">{ asking.progress.clone() }</p>
                 <progress class="progress__bar" max={total.to_string()} value={done.to_string()}
-                    aria-label={progress_text}></progress>
+                    aria-label={asking.progress.clone()}></progress>
             </div>
-            <h2 id="question-title" class="question__title" tabindex="-1" ref={heading}>{ title }</h2>
+            <h2 id="question-title" class="question__title" tabindex="-1" ref={heading}>{ mixed(lang, &asking.prompt.ask) }</h2>
             // The answers come right under the question, so the first one is on
             // the first screen at any text size; the help on the terms follows them.
             { body }
-            <p class="question__help" id="question-help">{ questions::help_in(lang, fact) }</p>
+            <p class="question__help" id="question-help">{ mixed(lang, &asking.prompt.help) }</p>
             <p class="unknown">
                 <button type="button"
                     class={classes!("button", "button--secondary", "choice", unknown_selected.then_some("choice--selected"))}
                     aria-pressed={unknown_selected.to_string()}
-                    data-answer={UNKNOWN}
+                    data-answer={UNKNOWN_KEY}
                     onclick={on_unknown}>
-                    { questions::unknown_label(lang) }
+                    { words::unknown(lang) }
                 </button>
             </p>
             <div class="question__nav">
@@ -150,7 +142,7 @@ pub fn Question(props: &QuestionProps) -> Html {
                     onclick={props.on_back.reform(|_: MouseEvent| ())}>
                     { lang.t("‹ 上一题", "‹ Back") }
                 </button>
-                if props.number > 1 {
+                if asking.number > 1 {
                     <button type="button" class="button button--quiet" data-action="results"
                         onclick={props.on_results.reform(|_: MouseEvent| ())}>
                         { lang.t("不答了，直接看结果", "Skip the rest: see the results") }
@@ -162,7 +154,19 @@ pub fn Question(props: &QuestionProps) -> Html {
 }
 
 #[derive(Properties, PartialEq)]
-pub struct AgeFormProps {
+pub struct NumberFormProps {
+    /// The fact the number answers.
+    pub fact: Fact,
+    /// The vocabulary's limits, and the unit beside the box.
+    pub min: i32,
+    pub max: i32,
+    #[prop_or_default]
+    pub unit: Option<AttrValue>,
+    /// What the number is ("年龄（周岁）").
+    pub noun: AttrValue,
+    /// A birth date may be given instead (the age on any day follows).
+    #[prop_or_default]
+    pub birth_date: bool,
     pub previous: Option<i32>,
     pub previous_birth: Option<Date>,
     pub today: Date,
@@ -172,13 +176,14 @@ pub struct AgeFormProps {
     pub guard_ms: u32,
 }
 
-/// The age, typed as 周岁 or as a birth date ("1944年3月" in the same box, or
-/// year, month and day in three), checked kindly: a mistake gets a message
-/// saying what to type, and what was typed stays in the box. Only what is
-/// still needed is asked: born in March and it is December, the age is known;
-/// born this month or only the year given, "今年的生日过了吗？".
+/// A typed number, checked kindly against the vocabulary's limits: a mistake
+/// gets a message saying what to type, and what was typed stays in the box.
+/// For the age (`birth_date`) a birth date may be typed instead ("1944年3月" in
+/// the same box, or year, month and day in three). Only what is still needed
+/// is asked: born in March and it is December, the age is known; born this
+/// month or only the year given, "今年的生日过了吗？".
 #[function_component]
-pub fn AgeForm(props: &AgeFormProps) -> Html {
+pub fn NumberForm(props: &NumberFormProps) -> Html {
     let lang = use_context::<Lang>().unwrap_or_default();
     let by_birth = use_state(|| props.previous_birth.is_some());
     let age = use_state(|| props.previous.map(|a| a.to_string()).unwrap_or_default());
@@ -217,6 +222,8 @@ pub fn AgeForm(props: &AgeFormProps) -> Html {
         let on_answer = props.on_answer.clone();
         let on_birth_date = props.on_birth_date.clone();
         let today = props.today;
+        let (fact, min, max, birth_date) = (props.fact, props.min, props.max, props.birth_date);
+        let unit = props.unit.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let read = |i: usize, fallback: &str| {
@@ -225,17 +232,27 @@ pub fn AgeForm(props: &AgeFormProps) -> Html {
                     .map(|input| input.value())
                     .unwrap_or_else(|| fallback.to_string())
             };
+            if !birth_date {
+                match questions::parse_number_in(lang, &read(0, &age), min, max, unit.as_deref()) {
+                    Ok(n) => {
+                        error.set(None);
+                        on_answer.emit((fact, Some(n)));
+                    }
+                    Err(message) => error.set(Some(message)),
+                }
+                return;
+            }
             let input = if *by_birth {
                 let (y, m, d) = (read(1, &birth[0]), read(2, &birth[1]), read(3, &birth[2]));
-                questions::parse_birth_parts_in(lang, &y, &m, &d, today)
+                questions::parse_birth_parts_in(lang, &y, &m, &d, today, max)
             } else {
-                questions::parse_age_input_in(lang, &read(0, &age), today)
+                questions::parse_age_input_in(lang, &read(0, &age), today, max)
             };
             match input.map(|i| i.settle(today)) {
                 Ok(questions::AgeAnswer::Years(years)) => {
                     error.set(None);
                     ask_birthday.set(None);
-                    on_answer.emit((Fact::Age, Some(years)));
+                    on_answer.emit((fact, Some(years)));
                 }
                 Ok(questions::AgeAnswer::Born(date)) => {
                     error.set(None);
@@ -285,6 +302,20 @@ pub fn AgeForm(props: &AgeFormProps) -> Html {
         }
     };
     let guard = f64::from(props.guard_ms);
+    // The box is named by the fact ("age"), its label by the vocabulary's noun.
+    let input_id = props.fact.key().to_string();
+    let noun = props.noun.as_str();
+    let label = match (lang, props.birth_date) {
+        (Lang::Zh, true) => format!("{noun}，或出生年月"),
+        (Lang::Zh, false) => noun.to_string(),
+        (Lang::En, true) => format!("{}, or year and month of birth", capitalised(noun)),
+        (Lang::En, false) => capitalised(noun),
+    };
+    let placeholder = match (lang, props.birth_date) {
+        (Lang::Zh, true) => "如 82 或 1944年3月".to_string(),
+        (Lang::En, true) => "e.g. 82 or 1944-03".to_string(),
+        (_, false) => format!("{}–{}", props.min, props.max),
+    };
     html! {
         <form class="age-form" novalidate=true {onsubmit}>
             if *by_birth {
@@ -295,17 +326,20 @@ pub fn AgeForm(props: &AgeFormProps) -> Html {
                     { field("birth-day", lang.t("日", "day"), 2, "input--short") }
                 </fieldset>
             } else {
-                <label class="field" for="age">
-                    <span class="field__label">{ lang.t("年龄（周岁），或出生年月", "Age (full years), or year and month of birth") }</span>
+                <label class="field" for={input_id.clone()}>
+                    <span class="field__label">{ label }</span>
                     <span class="field__row">
-                        <input id="age" class="input input--age" type="text" inputmode="numeric"
+                        <input id={input_id.clone()} class="input input--age" type="text" inputmode="numeric"
                             autocomplete="off" value={(*age).clone()} ref={refs[0].clone()}
-                            placeholder={lang.t("如 82 或 1944年3月", "e.g. 82 or 1944-03")}
+                            placeholder={placeholder}
                             oninput={
                                 let age = age.clone();
                                 Callback::from(move |e: InputEvent| age.set(e.target_unchecked_into::<HtmlInputElement>().value()))
                             }
                             aria-invalid={invalid.clone()} aria-describedby={described} />
+                        if let Some(unit) = props.unit.as_ref().filter(|_| !props.birth_date) {
+                            <span class="field__unit">{ unit.clone() }</span>
+                        }
                     </span>
                 </label>
             }
@@ -319,13 +353,14 @@ pub fn AgeForm(props: &AgeFormProps) -> Html {
                     </p>
                     { for [(true, props.today.year() - year), (false, props.today.year() - year - 1)]
                         .into_iter()
-                        .filter(|(_, years)| *years >= 1 && *years <= 130)
+                        .filter(|(_, years)| *years >= props.min.max(1) && *years <= props.max)
                         .map(|(passed, years)| {
                             let on_answer = props.on_answer.clone();
+                            let fact = props.fact;
                             let onclick = Callback::from(move |e: MouseEvent| {
                                 // A double tap on 下一题 must not land here unseen.
                                 if e.detail() == 0 || js_sys::Date::now() - shown_at >= guard {
-                                    on_answer.emit((Fact::Age, Some(years)));
+                                    on_answer.emit((fact, Some(years)));
                                 }
                             });
                             let words = match (lang, passed) {
@@ -346,13 +381,24 @@ pub fn AgeForm(props: &AgeFormProps) -> Html {
                 <p id="age-error" class="field__error" role="alert">{ message.clone() }</p>
             }
             <button type="submit" class="button button--primary next" data-action="next">{ lang.t("下一题 ›", "Next ›") }</button>
-            <button type="button" class="button button--quiet button--small" data-action="age-mode" onclick={toggle}>
-                { if *by_birth {
-                    lang.t("改填年龄", "Give the age instead")
-                } else {
-                    lang.t("分开填出生年、月、日", "Give the date of birth in three boxes")
-                } }
-            </button>
+            if props.birth_date {
+                <button type="button" class="button button--quiet button--small" data-action="age-mode" onclick={toggle}>
+                    { if *by_birth {
+                        lang.t("改填年龄", "Give the age instead")
+                    } else {
+                        lang.t("分开填出生年、月、日", "Give the date of birth in three boxes")
+                    } }
+                </button>
+            }
         </form>
+    }
+}
+
+/// "Age (full years)" from "age (full years)".
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
     }
 }

@@ -3,10 +3,12 @@
 //! sent anywhere: the voice is the device's. Where the browser has no
 //! Chinese voice, the switch does not appear at all.
 
+use crate::i18n::Lang;
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
+use std::rc::Rc;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, SpeechSynthesis, SpeechSynthesisUtterance, SpeechSynthesisVoice};
+use web_sys::{SpeechSynthesis, SpeechSynthesisUtterance, SpeechSynthesisVoice};
 use yew::prelude::*;
 
 fn synth() -> Option<SpeechSynthesis> {
@@ -33,65 +35,58 @@ fn chinese_voice(synth: &SpeechSynthesis) -> Option<SpeechSynthesisVoice> {
         .cloned()
 }
 
-fn texts(root: &Element, selector: &str) -> Vec<String> {
-    let Ok(list) = root.query_selector_all(selector) else {
-        return Vec::new();
-    };
-    (0..list.length())
-        .filter_map(|i| list.item(i))
-        .filter_map(|n| n.text_content())
-        .map(|t| t.trim().to_string())
-        .filter(|t| !t.is_empty())
-        .collect()
+/// What to read: the screen's words from the screen model (never scraped
+/// from the page), with a key that changes whenever they do.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Speech {
+    pub key: AttrValue,
+    pub words: Rc<Vec<String>>,
+    pub lang: Lang,
 }
 
-/// What to read for the screen shown now: a question with its help and
-/// answers, or the results' summary, groups and services.
-pub fn screen_text(main: &Element) -> String {
-    let mut parts = texts(main, ".notice");
-    if let Ok(Some(question)) = main.query_selector("section.question") {
-        parts.extend(texts(
-            &question,
-            ".progress__text, .question__title, .question__help",
-        ));
-        let answers = texts(&question, "[data-answer], .field__label, .field__error");
-        if !answers.is_empty() {
-            let english = gloo::utils::document()
-                .document_element()
-                .and_then(|e| e.get_attribute("lang"))
-                .is_some_and(|l| l == "en")
-                || main.closest("[lang=\"en\"]").ok().flatten().is_some();
-            parts.push(if english {
-                format!("You can choose: {}", answers.join("; "))
-            } else {
-                format!("可以选：{}", answers.join("；"))
-            });
+impl Default for Speech {
+    fn default() -> Speech {
+        Speech {
+            key: AttrValue::default(),
+            words: Rc::new(Vec::new()),
+            lang: Lang::Zh,
         }
-    } else if let Ok(Some(results)) = main.query_selector("section.results") {
-        parts.extend(texts(&results, ".section-title, .results__summary"));
-        // Each group's title, then each line as it reads: name, what they get, where.
-        for group in texts(
-            &results,
-            "[data-group]:not([data-group=\"other\"]) .group__title, [data-group]:not([data-group=\"other\"]) .line__text, .ended > h3, .ended__ask",
-        ) {
-            parts.push(group);
-        }
-    } else {
-        parts.extend(texts(main, "h2, .hint, button"));
     }
-    parts.join("。")
+}
+
+impl Speech {
+    /// The words as one text, sentence by sentence.
+    pub fn text(&self) -> String {
+        let stop = self.lang.t("。", ". ");
+        let mut text = String::new();
+        for w in self
+            .words
+            .iter()
+            .map(|w| w.trim())
+            .filter(|w| !w.is_empty())
+        {
+            text.push_str(w);
+            // A sentence ends once: "多少周岁？" needs no "。" after it.
+            if !w.ends_with(['。', '？', '！', '.', '?', '!', '：', ':']) {
+                text.push_str(stop);
+            } else if self.lang.is_en() {
+                text.push(' ');
+            }
+        }
+        text.trim_end().to_string()
+    }
 }
 
 #[derive(Properties, PartialEq)]
 pub struct ReadAloudProps {
-    /// Changes whenever the screen does: while on, each new screen is read.
-    pub screen: AttrValue,
+    /// What the screen says; while on, each new one is read.
+    pub speech: Speech,
 }
 
 /// The 朗读 switch and, while speaking, 停止.
 #[function_component]
 pub fn ReadAloud(props: &ReadAloudProps) -> Html {
-    let lang = use_context::<crate::i18n::Lang>().unwrap_or_default();
+    let lang = use_context::<Lang>().unwrap_or_default();
     let available = use_state(|| synth().and_then(|s| chinese_voice(&s)).is_some());
     let on = use_state(|| false);
     let speaking = use_state(|| false);
@@ -120,24 +115,19 @@ pub fn ReadAloud(props: &ReadAloudProps) -> Html {
     let speak = {
         let speaking = speaking.clone();
         let keep = keep.clone();
+        let speech = props.speech.clone();
         move || {
-            let (Some(synth), Some(main)) = (
-                synth(),
-                gloo::utils::document()
-                    .query_selector("main")
-                    .ok()
-                    .flatten(),
-            ) else {
+            let Some(synth) = synth() else {
                 return;
             };
-            let text = screen_text(&main);
+            let text = speech.text();
             synth.cancel();
             let Ok(utterance) = SpeechSynthesisUtterance::new_with_text(&text) else {
                 return;
             };
-            utterance.set_lang("zh-CN");
+            utterance.set_lang(speech.lang.code());
             utterance.set_rate(0.9);
-            if let Some(voice) = chinese_voice(&synth) {
+            if let Some(voice) = chinese_voice(&synth).filter(|_| !speech.lang.is_en()) {
                 // Through Reflect: a refused voice is an error here, not an exception
                 // that would stop the app; the browser then picks its own for zh-CN.
                 let _ = js_sys::Reflect::set(&utterance, &"voice".into(), &voice);
@@ -159,7 +149,7 @@ pub fn ReadAloud(props: &ReadAloudProps) -> Html {
     {
         let on = *on;
         let speak = speak.clone();
-        use_effect_with((props.screen.clone(), on), move |_| {
+        use_effect_with((props.speech.key.clone(), on), move |_| {
             let timer = on.then(|| Timeout::new(80, speak));
             move || drop(timer)
         });

@@ -1,5 +1,7 @@
-use crate::i18n::{self, Lang};
-use crate::report::{Card, Group};
+use super::text::mixed;
+use super::why::HowDecidedView;
+use crate::i18n::Lang;
+use crate::report::{second_line, Card, Group};
 use yanglao_core::Status;
 use yew::prelude::*;
 
@@ -14,18 +16,8 @@ fn mark(group: Group) -> &'static str {
     }
 }
 
-/// Text from the rule files (Chinese): marked as Chinese inside the English interface.
-pub fn zh_text(lang: Lang, text: &str) -> Html {
-    if lang.is_en() {
-        html! { <span lang="zh-CN">{ text.to_string() }</span> }
-    } else {
-        html! { text.to_string() }
-    }
-}
-
 fn list(lang: Lang, items: &[String]) -> Html {
-    let marked = lang.is_en().then_some("zh-CN");
-    html! { <ul lang={marked}>{ for items.iter().map(|r| html! { <li>{ r.clone() }</li> }) }</ul> }
+    html! { <ul>{ for items.iter().map(|r| html! { <li>{ mixed(lang, r) }</li> }) }</ul> }
 }
 
 fn row(term: &str, body: Html) -> Html {
@@ -41,6 +33,9 @@ fn row(term: &str, body: Html) -> Html {
 pub struct ResultLineProps {
     pub card: Card,
     pub group: Group,
+    /// Hears 怎么算的's words when it is opened (read-aloud).
+    #[prop_or_default]
+    pub on_speak: Callback<(String, Vec<String>)>,
 }
 
 /// One service as one short line (what it is, what the person gets, where to
@@ -55,36 +50,21 @@ pub fn ResultLine(props: &ResultLineProps) -> Html {
     let title_id = format!("service-{}", card.id);
     let to_apply = matches!(group, Group::Claim | Group::Check | Group::Have);
     // The second line of the summary: the few words a family acts on.
-    let detail = match group {
-        Group::Claim => html! {
-            <>
-                <span class="line__gets">{ zh_text(lang, &card.gets) }</span>
-                <span class="line__where">{ t("去：", "Apply at: ") }{ zh_text(lang, card.place_short()) }</span>
-            </>
-        },
-        Group::Check => html! {
-            <>
-                <span class="line__gets">{ zh_text(lang, &card.gets) }</span>
-                <span class="line__where">{ card.to_check(lang) }</span>
-            </>
-        },
-        Group::Later => {
-            html! { <span class="line__gets">{ card.later.clone().unwrap_or_default() }</span> }
-        }
-        Group::Have => {
-            html! { <span class="line__gets">{ card.had.clone().unwrap_or_default() }</span> }
-        }
-        Group::Other => {
-            html! { <span class="line__gets">{ zh_text(lang, &card.unmet.join("；")) }</span> }
-        }
+    let classes = ["line__gets", "line__where"];
+    let detail = html! {
+        <>
+            { for second_line(lang, card, group).iter().enumerate().map(|(i, text)| html! {
+                <span class={classes[i.min(1)]}>{ mixed(lang, text) }</span>
+            }) }
+        </>
     };
     let amount = html! {
         <>
             if let Some(amount) = &card.amount {
-                <strong class="amount">{ zh_text(lang, amount) }</strong>
+                <strong class="amount">{ mixed(lang, amount) }</strong>
             }
             if let Some(note) = &card.amount_note {
-                <span class="amount__note">{ zh_text(lang, note) }</span>
+                <span class="amount__note">{ mixed(lang, note) }</span>
             }
         </>
     };
@@ -98,12 +78,12 @@ pub fn ResultLine(props: &ResultLineProps) -> Html {
             } else if usual > 0 {
                 <p class="hint">{ t("标“文件要求”的是文件写明的，其余是一般需要的：", "Those marked “required” are named by the document; the rest are usually needed:") }</p>
             }
-            <ul lang={lang.is_en().then_some("zh-CN")}>
+            <ul>
                 { for card.documents.iter().map(|d| html! {
                     <li>
-                        { d.name.clone() }
-                        if d.if_any { { "（如有）" } }
-                        if !d.usual && usual > 0 { { "（文件要求）" } }
+                        { mixed(lang, &d.name) }
+                        if d.if_any { { t("（如有）", " (if any)") } }
+                        if !d.usual && usual > 0 { { t("（文件要求）", " (required)") } }
                     </li>
                 }) }
             </ul>
@@ -115,9 +95,9 @@ pub fn ResultLine(props: &ResultLineProps) -> Html {
             <summary class="line__summary" aria-describedby={format!("{title_id}-kind")}>
                 <span class="line__mark" aria-hidden="true">{ mark(group) }</span>
                 <span class="line__text">
-                    <strong class="line__name" id={title_id.clone()}>{ zh_text(lang, &card.name) }</strong>
+                    <strong class="line__name" id={title_id.clone()}>{ mixed(lang, &card.name) }</strong>
                     if let Some(above) = &card.from_above {
-                        <span class="line__above">{ above.clone() }</span>
+                        <span class="line__above">{ mixed(lang, above) }</span>
                     }
                     { detail }
                 </span>
@@ -125,12 +105,12 @@ pub fn ResultLine(props: &ResultLineProps) -> Html {
             <div class="line__details">
                 <p class="line__kind" id={format!("{title_id}-kind")}>
                     <span class="tag" data-kind={card.kind_key}>{ card.kind }</span>
-                    <span class="line__scope">{ match lang {
+                    <span class="line__scope">{ mixed(lang, &match lang {
                         Lang::Zh => format!("{}政策", card.scope),
-                        Lang::En => format!("{} policy", i18n::place_en(&card.scope).unwrap_or(&card.scope)),
-                    } }</span>
+                        Lang::En => format!("{} policy", card.scope),
+                    }) }</span>
                 </p>
-                <p class="line__summary-text">{ zh_text(lang, &card.summary) }</p>
+                <p class="line__summary-text">{ mixed(lang, &card.summary) }</p>
                 <dl class="facts">
                     if to_apply {
                         { row(t("可以得到", "What you get"), amount) }
@@ -149,7 +129,7 @@ pub fn ResultLine(props: &ResultLineProps) -> Html {
                             <ul class="missing">
                                 { for card.missing.iter().map(|(key, what, how)| html! {
                                     <li data-missing={*key}>
-                                        <strong>{ *what }</strong>{ t("：", ": ") }{ *how }
+                                        <strong>{ mixed(lang, what) }</strong>{ t("：", ": ") }{ mixed(lang, how) }
                                     </li>
                                 }) }
                             </ul>
@@ -159,7 +139,7 @@ pub fn ResultLine(props: &ResultLineProps) -> Html {
                         { row(t("需要核实", "To be checked by the office"), list(lang, &card.verify)) }
                     }
                     if to_apply && !card.place.is_empty() {
-                        { row(t("到哪里申请", "Where to apply"), zh_text(lang, &card.place)) }
+                        { row(t("到哪里申请", "Where to apply"), mixed(lang, &card.place)) }
                     }
                     if to_apply && !card.steps.is_empty() {
                         { row(t("怎么申请", "How to apply"), html! {
@@ -167,7 +147,7 @@ pub fn ResultLine(props: &ResultLineProps) -> Html {
                                 if card.steps_usual {
                                     <p class="hint">{ t("文件没有写申请步骤，下面是一般做法：", "The document gives no steps; this is how it usually goes:") }</p>
                                 }
-                                <ol class="steps" lang={lang.is_en().then_some("zh-CN")}>{ for card.steps.iter().map(|s| html! { <li>{ s.clone() }</li> }) }</ol>
+                                <ol class="steps">{ for card.steps.iter().map(|s| html! { <li>{ mixed(lang, s) }</li> }) }</ol>
                             </>
                         }) }
                     }
@@ -175,21 +155,26 @@ pub fn ResultLine(props: &ResultLineProps) -> Html {
                         { row(t("带什么", "What to bring"), documents) }
                     }
                     if to_apply && !card.reviewer.is_empty() {
-                        { row(t("谁审核", "Who decides"), zh_text(lang, &card.reviewer)) }
+                        { row(t("谁审核", "Who decides"), mixed(lang, &card.reviewer)) }
                     }
                     { row(t("有效期", "In force"), html! { card.in_force.clone() }) }
                     { row(t("依据", "Source"), html! {
                         <>
-                            { zh_text(lang, &card.source) }
+                            { mixed(lang, &card.source) }
                             if !card.issuer.is_empty() {
-                                <span class="source__issuer">{ zh_text(lang, &format!("（{}）", card.issuer)) }</span>
+                                <span class="source__issuer">{ mixed(lang, &match lang {
+                                    Lang::Zh => format!("（{}）", card.issuer),
+                                    Lang::En => format!(" ({})", card.issuer),
+                                }) }</span>
                             }
                         </>
                     }) }
                     if !card.office.is_empty() {
-                        { row(t("咨询", "Ask"), zh_text(lang, &card.office)) }
+                        { row(t("咨询", "Ask"), mixed(lang, &card.office)) }
                     }
                 </dl>
+                <HowDecidedView id={card.id.clone()} name={card.name.clone()} how={card.how.clone()}
+                    on_speak={props.on_speak.clone()} />
             </div>
         </details>
     }

@@ -1,34 +1,20 @@
 use super::answers::AnswerList;
 use super::handoff::HandOff;
-use super::result_line::{zh_text, ResultLine};
+use super::result_line::ResultLine;
+use super::text::mixed;
 use super::who::focus;
-use crate::i18n::{self, Lang, CHINESE_ONLY};
+use crate::i18n::{self, Lang};
 use crate::questions::Who;
-use crate::report::{Group, Report};
+use crate::report::Group;
+use crate::screen::{ended_title, group_title, Showing};
 use std::rc::Rc;
-use yanglao_core::coverage::Coverage;
-use yanglao_core::{Answers, Date, Fact};
+use yanglao_core::Fact;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ResultsProps {
-    pub code: AttrValue,
-    pub place: AttrValue,
-    pub who: Who,
-    pub date: Date,
-    /// What the page shows, worked out from one evaluation.
-    pub report: Rc<Report>,
-    /// Which levels of the place have a list recorded, and the office to ask.
-    pub coverage: Rc<Coverage>,
-    /// The answers on the path, which the engine decided with.
-    pub answers: Answers,
-    /// The questions answered, in order, each with its control on this page.
-    pub path: Vec<Fact>,
-    /// Answers that follow from others, with why ("特困人员就是…").
-    #[prop_or_default]
-    pub implied: Vec<(Fact, AttrValue)>,
-    /// How many questions could still be asked.
-    pub remaining: usize,
+    /// What the page shows, from the screen model (one evaluation).
+    pub showing: Rc<Showing>,
     pub on_change: Callback<(Fact, Option<i32>)>,
     pub on_continue: Callback<()>,
     pub on_restart: Callback<()>,
@@ -41,6 +27,9 @@ pub struct ResultsProps {
     /// Hears the summary whenever it changes (for the screen-reader announcement).
     #[prop_or_default]
     pub on_summary: Callback<String>,
+    /// Hears a part's words when it is opened (read-aloud).
+    #[prop_or_default]
+    pub on_speak: Callback<(String, Vec<String>)>,
 }
 
 /// Scrolls a part of the page into view and moves focus to its heading.
@@ -104,29 +93,14 @@ pub fn Results(props: &ResultsProps) -> Html {
     let lang = use_context::<Lang>().unwrap_or_default();
     let t = |zh: &'static str, en: &'static str| lang.t(zh, en);
     let heading = use_node_ref();
+    let showing = &props.showing;
     {
         let heading = heading.clone();
-        use_effect_with(props.code.clone(), move |_| focus(&heading));
+        use_effect_with(showing.code.clone(), move |_| focus(&heading));
     }
-    let report = &props.report;
-    let coverage = &props.coverage;
-    let (_, s_en) = props.who.subject_en();
-    // A place with no list recorded at any level: said plainly, with whom to ask.
-    let nothing = report.basis.is_empty();
-    let summary = if nothing {
-        match lang {
-            Lang::Zh => format!(
-                "这里还没有收录{}的基本养老服务清单，上级的也没有收录，所以查不出能申请什么。请向{}咨询。",
-                props.place, coverage.ask
-            ),
-            Lang::En => format!(
-                "No basic elderly-care list is recorded here yet for {}, nor for the levels above it, so nothing can be checked. Please ask the {} ({}).",
-                i18n::place(lang, &props.place), "local civil affairs office", coverage.ask
-            ),
-        }
-    } else {
-        report.summary(lang, props.who.subject(), s_en)
-    };
+    let report = &showing.report;
+    let coverage = &showing.coverage;
+    let summary = showing.summary.clone();
     {
         let on_summary = props.on_summary.clone();
         use_effect_with(summary.clone(), move |summary| {
@@ -136,20 +110,17 @@ pub fn Results(props: &ResultsProps) -> Html {
             ));
         });
     }
-    let day = i18n::date(lang, props.date);
+    let day = i18n::date(lang, showing.date);
     let group_html = |g: Group| {
         let cards = report.group(g);
         if cards.is_empty() {
             return html! {};
         }
         let title_id = format!("group-{}", g.key());
-        let title = match lang {
-            Lang::Zh => format!("{}（{}项）", g.title(lang), cards.len()),
-            Lang::En => format!("{} ({})", g.title(lang), cards.len()),
-        };
+        let title = group_title(lang, g, cards.len());
         let lines = html! {
             <div class="lines">
-                { for cards.iter().map(|c| html! { <ResultLine key={c.id.clone()} card={c.clone()} group={g} /> }) }
+                { for cards.iter().map(|c| html! { <ResultLine key={c.id.clone()} card={c.clone()} group={g} on_speak={props.on_speak.clone()} /> }) }
             </div>
         };
         if g == Group::Other {
@@ -167,9 +138,6 @@ pub fn Results(props: &ResultsProps) -> Html {
         html! {
             <section class={classes!("group", format!("group--{}", g.key()))} data-group={g.key()} aria-labelledby={title_id.clone()}>
                 <h3 class="group__title" id={title_id}>{ title }</h3>
-                if lang.is_en() && g == Group::Claim {
-                    <p class="card__untranslated">{ CHINESE_ONLY }</p>
-                }
                 { lines }
             </section>
         }
@@ -182,17 +150,17 @@ pub fn Results(props: &ResultsProps) -> Html {
         <section class="basis" data-coverage="" aria-label={t("这次查了哪些政策", "What this check covered")}>
             if !missing.is_empty() {
                 <p class="basis__missing" data-missing-levels={missing.join(",")}>
-                    { match lang {
+                    { mixed(lang, &match lang {
                         Lang::Zh => format!(
                             "没有收录{}的清单：那里可能还有这里没有查到的服务（比如高龄津贴），请向{}咨询。",
-                            missing.join("、"), coverage.ask
+                            missing.join("、"), showing.ask
                         ),
                         Lang::En => format!(
-                            "No list is recorded for {}: there may be services this check could not see (such as a high-age allowance). Ask the {} ({}).",
+                            "No list is recorded for {}: there may be services this check could not see (such as a high-age allowance). Ask {}.",
                             missing.iter().map(|m| i18n::place(lang, m)).collect::<Vec<_>>().join(", "),
-                            "local civil affairs office", coverage.ask
+                            showing.ask
                         ),
-                    } }
+                    }) }
                 </p>
             }
             if !report.basis.is_empty() {
@@ -201,13 +169,13 @@ pub fn Results(props: &ResultsProps) -> Html {
                         Lang::Zh => format!("依据的文件（{}份）", report.basis.len()),
                         Lang::En => format!("The documents ({})", report.basis.len()),
                     } }</summary>
-                    <ul lang={lang.is_en().then_some("zh-CN")}>
+                    <ul>
                         { for report.basis.iter().map(|b| html! {
                             <li>
-                                { format!("{}：{}", b.scope, b.title) }
-                                if b.ended { { "（已到期）" } }
+                                { mixed(lang, &format!("{}{}{}", b.scope, t("：", ": "), b.title)) }
+                                if b.ended { { t("（已到期）", " (ended)") } }
                                 if let Some(gaps) = &b.gaps {
-                                    <span class="basis__gaps">{ gaps.clone() }</span>
+                                    <span class="basis__gaps">{ mixed(lang, gaps) }</span>
                                 }
                             </li>
                         }) }
@@ -223,14 +191,14 @@ pub fn Results(props: &ResultsProps) -> Html {
         <section class="results" aria-labelledby="results-title">
             <h2 id="results-title" class="section-title" tabindex="-1" ref={heading}>{ t("查询结果", "Results") }</h2>
             <p class="results__meta">
-                { match lang {
-                    Lang::Zh => format!("{} · {} · {}", props.date.zh(), props.place,
-                        if props.who == Who::Family { "为家里的老人查询" } else { "为本人查询" }),
-                    Lang::En => format!("{day} · {} · {}", i18n::place(lang, &props.place),
-                        if props.who == Who::Family { "for an older family member" } else { "for myself" }),
-                } }
+                { mixed(lang, &match lang {
+                    Lang::Zh => format!("{day} · {} · {}", showing.place,
+                        if showing.who == Who::Family { "为家里的老人查询" } else { "为本人查询" }),
+                    Lang::En => format!("{day} · {} · {}", showing.place,
+                        if showing.who == Who::Family { "for an older family member" } else { "for myself" }),
+                }) }
             </p>
-            <p class="results__summary">{ summary }</p>
+            <p class="results__summary">{ mixed(lang, &summary) }</p>
             <nav class="results__actions no-print" aria-label={t("结果的操作", "What to do with the results")}>
                 <button type="button" class="button" data-action="print" onclick={Callback::from(|_: MouseEvent| print(false))}>{ t("打印", "Print") }</button>
                 if props.link.is_some() {
@@ -240,11 +208,11 @@ pub fn Results(props: &ResultsProps) -> Html {
                 <button type="button" class="button button--secondary" data-action="to-answers"
                     onclick={Callback::from(|_: MouseEvent| go_to("answers"))}>{ t("修改回答", "Change answers") }</button>
             </nav>
-            if props.remaining > 0 {
+            if showing.remaining > 0 {
                 <div class="notice no-print">
                     <p>{ match lang {
-                        Lang::Zh => format!("还有{}个问题没有回答，回答后“需要核实”的服务可能会变少。", props.remaining),
-                        Lang::En => format!("{} question(s) are not answered yet; answering them may settle services marked “needs checking”.", props.remaining),
+                        Lang::Zh => format!("还有{}个问题没有回答，回答后“需要核实”的服务可能会变少。", showing.remaining),
+                        Lang::En => format!("{} question(s) are not answered yet; answering them may settle services marked “needs checking”.", showing.remaining),
                     } }</p>
                     <button type="button" class="button" data-action="continue"
                         onclick={props.on_continue.reform(|_: MouseEvent| ())}>{ t("继续回答", "Continue the questions") }</button>
@@ -256,19 +224,16 @@ pub fn Results(props: &ResultsProps) -> Html {
             { group_html(Group::Have) }
             { basis }
             { for report.ended.iter().map(|e| html! {
-                <section class="ended" data-ended={e.scope.clone()} aria-labelledby={format!("ended-{}", e.scope)}>
-                    <h3 class="group__title" id={format!("ended-{}", e.scope)}>{ match lang {
-                        Lang::Zh => format!("{}的政策已到期", e.scope),
-                        Lang::En => format!("The {} policy has ended", i18n::place_en(&e.scope).unwrap_or(&e.scope)),
-                    } }</h3>
-                    <p>{ match lang {
-                        Lang::Zh => format!("《{}》{}已到期，下面这{}项服务不一定还在办。", e.title, format_args!("{}", e.until.zh()), e.services.len()),
-                        Lang::En => format!("It ended on {}; the {} services below may no longer be offered.", i18n::date(lang, e.until), e.services.len()),
-                    } }</p>
-                    <p class="ended__ask"><strong>{ t("现在能申请什么，请问：", "To ask what can be claimed now: ") }</strong>{ zh_text(lang, &e.ask) }</p>
+                <section class="ended" data-ended={e.key.clone()} aria-labelledby={format!("ended-{}", e.key)}>
+                    <h3 class="group__title" id={format!("ended-{}", e.key)}>{ mixed(lang, &ended_title(lang, &e.scope)) }</h3>
+                    <p>{ mixed(lang, &match lang {
+                        Lang::Zh => format!("{}{}已到期，下面这{}项服务不一定还在办。", e.title, e.until.zh(), e.services.len()),
+                        Lang::En => format!("{} ended on {}; the {} services below may no longer be offered.", e.title, i18n::date(lang, e.until), e.services.len()),
+                    }) }</p>
+                    <p class="ended__ask"><strong>{ t("现在能申请什么，请问：", "To ask what can be claimed now: ") }</strong>{ mixed(lang, &e.ask) }</p>
                     <details class="ended__list no-print">
                         <summary>{ t("看看到期前有哪些服务", "See what it offered") }</summary>
-                        <ul lang={lang.is_en().then_some("zh-CN")}>{ for e.services.iter().map(|s| html! { <li>{ s.clone() }</li> }) }</ul>
+                        <ul>{ for e.services.iter().map(|s| html! { <li>{ mixed(lang, s) }</li> }) }</ul>
                     </details>
                 </section>
             }) }
@@ -279,9 +244,9 @@ pub fn Results(props: &ResultsProps) -> Html {
                         <p class="hint">{ t("文件大多没有写要带什么，下面是一般需要的，以窗口要求为准。",
                             "The documents mostly do not say what to bring: these are usually needed; the office decides.") }</p>
                     }
-                    <ul class="checklist__list" lang={lang.is_en().then_some("zh-CN")} data-checklist="documents">
+                    <ul class="checklist__list" data-checklist="documents">
                         { for checklist.documents.iter().map(|d| html! {
-                            <li>{ d.name.clone() }if d.if_any { { "（如有）" } }</li>
+                            <li>{ mixed(lang, &d.name) }if d.if_any { { t("（如有）", " (if any)") } }</li>
                         }) }
                     </ul>
                 </section>
@@ -290,8 +255,7 @@ pub fn Results(props: &ResultsProps) -> Html {
             if let Some(link) = &props.link {
                 <HandOff link={link.clone()} clickable={props.clickable_link} />
             }
-            <AnswerList who={props.who} path={props.path.clone()} answers={props.answers.clone()}
-                implied={props.implied.clone()} date={props.date} on_change={props.on_change.clone()} />
+            <AnswerList who={showing.who} rows={showing.answers.clone()} on_change={props.on_change.clone()} />
             <div class="results__end no-print">
                 <button type="button" class="button button--secondary" data-action="print-full"
                     onclick={Callback::from(|_: MouseEvent| print(true))}>{ t("打印全部详情", "Print every detail") }</button>
