@@ -92,6 +92,17 @@ async function flow([w, h]) {
   await page.click('[data-group="eligible"] details.line summary');
   await page.waitForSelector('[data-group="eligible"] details.line[open]');
   await check("results, a line's details opened");
+  await page.click('[data-group="eligible"] details.line[open] details.how summary');
+  await page.waitForSelector('[data-group="eligible"] details.how[open]');
+  await check("results, 怎么算的 opened");
+  // In English too: the condition, the reading and the quoted clause.
+  await display(page, '[data-action="language"]');
+  await page.waitForSelector('.app[lang="en"] [data-group="eligible"] details.how');
+  await page.evaluate(() => document.querySelectorAll("details.line, details.how").forEach((d) => (d.open = true)));
+  await check("results in English, every 怎么算的 opened");
+  await page.evaluate(() => document.querySelectorAll("details.line, details.how").forEach((d) => (d.open = false)));
+  await display(page, '[data-action="language"]');
+  await page.waitForSelector('.app[lang="zh-CN"] [data-group="eligible"]');
   await page.click('[data-action="to-answers"]');
   await page.waitForSelector("details.answers[open]");
   await check("results, answers opened");

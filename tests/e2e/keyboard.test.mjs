@@ -62,6 +62,10 @@ await run([
       await tabTo(page, '[data-group="eligible"] details.line summary');
       await page.keyboard.press("Enter");
       await page.waitForSelector('[data-group="eligible"] details.line[open]');
+      // Inside it, 怎么算的 opens from the keyboard too, and shows the clause's own words.
+      await tabTo(page, '[data-group="eligible"] details.line[open] details.how summary');
+      await page.keyboard.press("Enter");
+      await page.waitForSelector('[data-group="eligible"] details.how[open] blockquote.how__quote');
       // The display switches open, and Escape closes them again.
       await page.evaluate(() => window.scrollTo(0, 0));
       await page.focus('[data-action="display"]');

@@ -50,6 +50,12 @@ await run([
       await answerAll(page, YUQUAN_72);
       await page.waitForSelector('[data-group="eligible"]');
       await until((all) => all.some((s) => s.text.includes("可以申请") && s.text.includes("政府购买居家上门服务")), "the results");
+      // 怎么算的, opened, is read from the same words it shows.
+      await page.click('[data-service="yuquan-home-care"] summary.line__summary');
+      await page.click('[data-service="yuquan-home-care"] details.how summary');
+      spoken = await until((all) => all.some((s) => s.text.includes("怎么算的")), "怎么算的");
+      const how = spoken.find((s) => s.text.includes("怎么算的")).text;
+      assert(how.includes("条件") && how.includes("依据") && how.includes("原文"), how);
       // Off: nothing more is read.
       await page.click('[data-action="read-aloud"]');
       const count = (await page.evaluate(() => window.__spoken.length));
