@@ -27,6 +27,47 @@ pub fn is_cjk(c: char) -> bool {
         | 0x20000..=0x2FA1F)
 }
 
+/// A text for a place that cannot hold markup (an `<option>`, an
+/// attribute): in English, Chinese asides in brackets beside their English
+/// ("Extreme poverty (特困)") are dropped, so nothing Chinese is left unmarked
+/// and a screen reader does not read Chinese with an English voice. Chinese
+/// that stands alone is kept: it is all the text has.
+pub fn without_asides(lang: Lang, text: &str) -> String {
+    if !lang.is_en() || !text.chars().any(is_cjk) {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find(['(', '（']) {
+        let after = &rest[open..];
+        let inner_start = after.chars().next().map_or(1, char::len_utf8);
+        let close = after[inner_start..]
+            .find([')', '）'])
+            .map(|c| c + inner_start);
+        match close {
+            Some(close)
+                if after[inner_start..close]
+                    .chars()
+                    .all(|c| is_cjk(c) || c == ' ') =>
+            {
+                out.push_str(rest[..open].trim_end());
+                let end = close + after[close..].chars().next().map_or(1, char::len_utf8);
+                rest = &after[end..];
+            }
+            _ => {
+                out.push_str(&rest[..open + inner_start]);
+                rest = &after[inner_start..];
+            }
+        }
+    }
+    out.push_str(rest);
+    if out.chars().any(|c| !c.is_whitespace()) {
+        out
+    } else {
+        text.to_string()
+    }
+}
+
 /// A text split into runs: (is Chinese, text). Spaces and ASCII punctuation
 /// between two Chinese runs stay with them.
 pub fn runs(text: &str) -> Vec<(bool, &str)> {
@@ -98,6 +139,23 @@ pub fn place(lang: Lang, zh: &str) -> String {
 mod tests {
     use super::*;
     use yanglao_core::Date;
+
+    #[test]
+    fn chinese_asides_drop_where_markup_cannot_go() {
+        let en = Lang::En;
+        assert_eq!(
+            without_asides(en, "Extreme poverty (特困), living at home"),
+            "Extreme poverty, living at home"
+        );
+        assert_eq!(
+            without_asides(en, "Minimum living allowance（低保）"),
+            "Minimum living allowance"
+        );
+        assert_eq!(without_asides(en, "Aged 80 (or over)"), "Aged 80 (or over)");
+        assert_eq!(without_asides(en, "延津县"), "延津县");
+        assert_eq!(without_asides(en, "(特困)"), "(特困)");
+        assert_eq!(without_asides(Lang::Zh, "特困（在家）"), "特困（在家）");
+    }
 
     #[test]
     fn every_kind_and_date_has_english() {

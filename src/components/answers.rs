@@ -135,7 +135,7 @@ pub fn AnswerList(props: &AnswerListProps) -> Html {
                     html! {
                         <select class="select no-print" data-change={fact.key()} aria-labelledby={label_id.clone()} {onchange}>
                             { for choices.iter().map(|c| html! {
-                                <option value={c.key.clone()} selected={r.value == Some(c.value)}>{ c.words.clone() }</option>
+                                <option value={c.key.clone()} selected={r.value == Some(c.value)}>{ crate::i18n::without_asides(lang, &c.words) }</option>
                             }) }
                             <option value={UNKNOWN_KEY} selected={r.value.is_none()}>{ words::unknown(lang) }</option>
                         </select>

@@ -6,11 +6,11 @@ use yanglao_core::Status;
 use yew::prelude::*;
 
 /// The mark beside a line, so colour is never the only cue (characters every
-/// Chinese font has).
-fn mark(group: Group) -> &'static str {
+/// Chinese font has; in English the question mark is the ASCII one).
+fn mark(lang: Lang, group: Group) -> &'static str {
     match group {
         Group::Claim | Group::Have => "√",
-        Group::Check => "？",
+        Group::Check => lang.t("？", "?"),
         Group::Later => "…",
         Group::Other => "×",
     }
@@ -93,7 +93,7 @@ pub fn ResultLine(props: &ResultLineProps) -> Html {
         <details class={classes!("line", format!("line--{}", group.key()))}
             data-service={card.id.clone()} data-status={card.status.key()}>
             <summary class="line__summary" aria-describedby={format!("{title_id}-kind")}>
-                <span class="line__mark" aria-hidden="true">{ mark(group) }</span>
+                <span class="line__mark" aria-hidden="true">{ mark(lang, group) }</span>
                 <span class="line__text">
                     <strong class="line__name" id={title_id.clone()}>{ mixed(lang, &card.name) }</strong>
                     if let Some(above) = &card.from_above {
