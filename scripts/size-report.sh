@@ -5,6 +5,16 @@
 # what is loaded on demand (the rule packs, one per province, and the
 # picker's search index). Fails if the first load exceeds the budget.
 #
+# Then the wasm built against two catalogues: the one in dist/ (the real
+# rule files, or $YANGLAO_RULES_DIR) and a second build, made here, against
+# the synthetic catalogue of 3,255 rule files of the scale benchmark
+# (bench/scale/gen.py, in a temporary folder; the build goes to
+# target/size-synthetic/). Fails if their gzipped wasm differ by more than
+# 2 KiB: the wasm holds no rules, so it must not grow with the catalogue.
+# The second build takes 30-60 s (cargo rebuilds the app crate, as
+# YANGLAO_RULES_DIR changed, and the post-build hook packs 3,255 files);
+# YANGLAO_SIZE_SYNTHETIC=0 skips it.
+#
 #   ./scripts/size-report.sh [dist-folder]      (budget: YANGLAO_BUDGET_KIB, default 250)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -54,5 +64,49 @@ echo "on demand: largest $largest, $(kib "$largest_gz") KiB gzipped"
 echo "bundle: $(kib "$first_gz") KiB gzipped first load ($(kib "$first_raw") KiB raw); budget $BUDGET_KIB KiB; on demand $(kib "$demand_gz") KiB in $demand_n files"
 if [ "$first_gz" -gt $((BUDGET_KIB * 1024)) ]; then
     echo "size-report: FAILED: the first load is $(kib "$first_gz") KiB gzipped, over the $BUDGET_KIB KiB budget" >&2
+    exit 1
+fi
+
+# The wasm of a build folder: its raw and gzip -9 size.
+wasm_of() {
+    local w
+    w=$(find "$1" -maxdepth 1 -name '*_bg.wasm' | head -n1)
+    [ -n "$w" ] || {
+        echo "size-report: no *_bg.wasm in $1/" >&2
+        exit 1
+    }
+    echo "$(wc -c <"$w") $(gzip -9 -c "$w" | wc -c)"
+}
+read -r real_raw real_gz <<<"$(wasm_of "$DIST")"
+real_label="the real rule files (${YANGLAO_RULES_DIR:-rules})"
+if [ "${YANGLAO_SIZE_SYNTHETIC:-1}" = 0 ]; then
+    echo "wasm: $real_gz B gzipped against $real_label; the synthetic build skipped (YANGLAO_SIZE_SYNTHETIC=0)"
+    exit 0
+fi
+export PATH="$PWD/.tools/node_modules/binaryen/bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+syn_dir=$(mktemp -d "${TMPDIR:-/tmp}/yanglao-size.XXXXXX")
+trap 'rm -rf "$syn_dir"' EXIT
+syn_dist=target/size-synthetic
+mkdir -p target
+echo "size-report: building against the synthetic catalogue (bench/scale/gen.py, then trunk build into $syn_dist/; 30-60 s)" >&2
+python3 bench/scale/gen.py "$syn_dir/rules" >"$syn_dir/gen.log" 2>&1 || {
+    cat "$syn_dir/gen.log" >&2
+    echo "size-report: bench/scale/gen.py failed" >&2
+    exit 1
+}
+files=$(find "$syn_dir/rules" -maxdepth 1 -name '[0-9]*.toml' | wc -l)
+YANGLAO_RULES_DIR="$syn_dir/rules" trunk build --release --offline --dist "$syn_dist" >target/size-synthetic.log 2>&1 || {
+    tail -20 target/size-synthetic.log >&2
+    echo "size-report: the synthetic build failed (target/size-synthetic.log)" >&2
+    exit 1
+}
+read -r syn_raw syn_gz <<<"$(wasm_of "$syn_dist")"
+diff_gz=$((syn_gz - real_gz))
+printf '%-48s %10s %10s\n' "wasm, built against" "bytes" "gzip -9"
+printf '%-48s %10d %10d\n' "$real_label" "$real_raw" "$real_gz"
+printf '%-48s %10d %10d\n' "the synthetic catalogue ($files files)" "$syn_raw" "$syn_gz"
+echo "wasm: $real_gz B gzipped against $real_label, $syn_gz B against the synthetic $files files ($(printf '%+d' "$diff_gz") B; at most 2 KiB)"
+if [ "${diff_gz#-}" -gt 2048 ]; then
+    echo "size-report: FAILED: the wasm built against the synthetic catalogue differs by $diff_gz B gzipped, over 2 KiB" >&2
     exit 1
 fi

@@ -31,7 +31,7 @@ summary() {
     # The test runners' own summary lines, step by step.
     for log in "$LOGS"/*.log; do
         [ -e "$log" ] || continue
-        grep -hE '^ *(Running|Doc-tests) |^test result:|^bundle:|^rules check:|^ +[a-z]+\.test\.mjs +(ok|FAILED)' "$log" | sed "s|^|    $(basename "$log" .log): |" || true
+        grep -hE '^ *(Running|Doc-tests) |^test result:|^bundle:|^wasm:|^rules check:|^ +[a-z]+\.test\.mjs +(ok|FAILED)' "$log" | sed "s|^|    $(basename "$log" .log): |" || true
     done
     printf '%s\n' "${RESULTS[@]}"
 }

@@ -47,23 +47,29 @@ fn mark(
     })
 }
 
-/// Where the person's household is registered: a search box (typing 延津 or
-/// 玉泉 finds the place), or province → city → county. Places with a list of
-/// their own are marked. Every button is large and reachable by keyboard.
+#[derive(Properties, PartialEq)]
+struct PlaceSearchProps {
+    on_choose: Callback<AttrValue>,
+    /// Told when the box turns from empty to not empty and back.
+    on_typing: Callback<bool>,
+}
+
+/// The search box and its results. A component of its own, so that a
+/// keystroke re-renders only the box and the few results: the province grid
+/// below does not change while a name is typed, and Yew skips it.
 #[function_component]
-pub fn RegionPicker(props: &RegionPickerProps) -> Html {
+fn PlaceSearch(props: &PlaceSearchProps) -> Html {
     let lang = use_context::<Lang>().unwrap_or_default();
-    // The drill-down: the province, then the city, chosen so far.
-    let path = use_state(Vec::<String>::new);
-    let province = path.first().map(|p| p[..2].to_string());
-    let (pack, retry) = use_pack(province);
     let query = use_state(String::new);
     let search = use_state(|| None::<Result<Rc<RegionIndex>, catalogue::Failure>>);
     let searching = use_state(|| false);
     let oninput = {
         let (query, search, searching) = (query.clone(), search.clone(), searching.clone());
+        let on_typing = props.on_typing.clone();
         Callback::from(move |e: InputEvent| {
-            query.set(e.target_unchecked_into::<HtmlInputElement>().value());
+            let value = e.target_unchecked_into::<HtmlInputElement>().value();
+            on_typing.emit(!value.trim().is_empty());
+            query.set(value);
             // The index of every place comes with the first search.
             if search.is_none() && !*searching {
                 searching.set(true);
@@ -79,23 +85,6 @@ pub fn RegionPicker(props: &RegionPickerProps) -> Html {
         let code = AttrValue::from(code.to_string());
         props.on_choose.reform(move |_: MouseEvent| code.clone())
     };
-    let open = |code: &str| {
-        let (path, code) = (path.clone(), code.to_string());
-        Callback::from(move |_: MouseEvent| {
-            let mut next = (*path).clone();
-            next.push(code.clone());
-            path.set(next);
-        })
-    };
-    let up = {
-        let path = path.clone();
-        Callback::from(move |_: MouseEvent| {
-            let mut next = (*path).clone();
-            next.pop();
-            path.set(next);
-        })
-    };
-
     // The search results, or why there are none.
     let typed = query.trim().to_string();
     let results = if typed.is_empty() {
@@ -138,6 +127,55 @@ pub fn RegionPicker(props: &RegionPickerProps) -> Html {
                 }
             }
         }
+    };
+
+    html! {
+        <>
+            <label class="field picker__search" for="place-search">
+                <span class="field__label">{ lang.t("输入县（区）或城市的名字", "Type the name of the county or city") }</span>
+                <input id="place-search" class="input" type="search" autocomplete="off"
+                    placeholder={lang.t("如：延津", "e.g. 延津")} value={(*query).clone()} {oninput} />
+            </label>
+            { results }
+        </>
+    }
+}
+
+/// Where the person's household is registered: a search box (typing 延津 or
+/// 玉泉 finds the place), or province → city → county. Places with a list of
+/// their own are marked. Every button is large and reachable by keyboard.
+#[function_component]
+pub fn RegionPicker(props: &RegionPickerProps) -> Html {
+    let lang = use_context::<Lang>().unwrap_or_default();
+    // The drill-down: the province, then the city, chosen so far.
+    let path = use_state(Vec::<String>::new);
+    let province = path.first().map(|p| p[..2].to_string());
+    let (pack, retry) = use_pack(province);
+    // Only a change re-renders: not every keystroke.
+    let typing = use_state_eq(|| false);
+    let on_typing = {
+        let typing = typing.clone();
+        Callback::from(move |t: bool| typing.set(t))
+    };
+    let choose = |code: &str| {
+        let code = AttrValue::from(code.to_string());
+        props.on_choose.reform(move |_: MouseEvent| code.clone())
+    };
+    let open = |code: &str| {
+        let (path, code) = (path.clone(), code.to_string());
+        Callback::from(move |_: MouseEvent| {
+            let mut next = (*path).clone();
+            next.push(code.clone());
+            path.set(next);
+        })
+    };
+    let up = {
+        let path = path.clone();
+        Callback::from(move |_: MouseEvent| {
+            let mut next = (*path).clone();
+            next.pop();
+            path.set(next);
+        })
     };
 
     // The drill-down: provinces, then a province's cities, then a city's counties.
@@ -227,12 +265,11 @@ pub fn RegionPicker(props: &RegionPickerProps) -> Html {
                 "请选择户籍所在地（户口本上的地址）。可以输入地名搜索，也可以一级一级地选。",
                 "Choose the place of household registration (the address in the household register, 户口本): search by name, or choose step by step.",
             ) }</p>
-            <label class="field picker__search" for="place-search">
-                <span class="field__label">{ lang.t("输入县（区）或城市的名字", "Type the name of the county or city") }</span>
-                <input id="place-search" class="input" type="search" autocomplete="off"
-                    placeholder={lang.t("如：延津", "e.g. 延津")} value={(*query).clone()} {oninput} />
-            </label>
-            { results }
+            <PlaceSearch on_choose={props.on_choose.clone()} {on_typing} />
+            // While a name is typed the results stand alone: the step-by-step
+            // lists step aside (kept, and back as the box is emptied), so a
+            // keystroke lays out and paints only the few results.
+            <div class="picker__steps" hidden={*typing}>
             if !path.is_empty() {
                 <p>
                     <button type="button" class="button button--quiet" data-action="picker-up" onclick={up}>
@@ -246,6 +283,7 @@ pub fn RegionPicker(props: &RegionPickerProps) -> Html {
                 lang.t("选择下一级", "Choose below")
             } }</h3>
             { list }
+            </div>
         </section>
     }
 }
