@@ -821,7 +821,7 @@ fn explain_into<'r>(
 }
 
 /// The brute force the compiled diagrams must agree with, kept for tests.
-#[cfg(test)]
+#[cfg(all(test, feature = "source"))]
 pub(crate) mod enumeration {
     use super::*;
 
