@@ -645,20 +645,23 @@ fn fact_var(c: &Cond, fact: Fact, links: &[Link]) -> Var {
             m
         })
         .collect();
-    // A test changes its answer only at these values.
+    // A test changes its answer only at these values: a comparison at its
+    // threshold and just past it, a list where its bits change.
     let mut starts = vec![i32::MIN];
-    let mut lists = !masks.is_empty();
+    let mut lists = masks.clone();
     for t in &tests {
         match t {
             Cond::Cmp { value, .. } => {
                 starts.push(*value);
                 starts.extend(value.checked_add(1));
             }
-            _ => lists = true,
+            Cond::In { mask, .. } => lists.push(*mask),
+            _ => {}
         }
     }
-    if lists {
-        starts.extend(0..=64);
+    for m in lists {
+        let bit = |i: i32| (0..64).contains(&i) && m & (1u64 << i) != 0;
+        starts.extend((0..=64).filter(|i| bit(*i) != bit(i - 1)));
     }
     starts.sort_unstable();
     starts.dedup();
