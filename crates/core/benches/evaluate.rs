@@ -78,3 +78,45 @@ fn explained_no_answers(bencher: divan::Bencher, region: &str) {
             .unwrap()
     });
 }
+
+/// A date on which most of the region's services are in force (two of the
+/// regions' rules have expired by the usual date, and an expired service is
+/// not evaluated at all).
+fn in_force_date(plan: &Plan) -> Date {
+    let starts = plan.services.iter().map(|(_, s)| s.effective_from);
+    starts
+        .max_by_key(|d| {
+            plan.services
+                .iter()
+                .filter(|(_, s)| s.in_force_on(*d) == yanglao_core::Status::Eligible)
+                .count()
+        })
+        .unwrap_or_else(date)
+}
+
+/// Relevance with nothing answered: every service's status and exactly which
+/// open facts could still change it (what the questionnaire works out
+/// first), on a date its services are in force.
+#[divan::bench(args = REGIONS)]
+fn relevance_no_answers(bencher: divan::Bencher, region: &str) {
+    let plan = Plan::new(rules(), region).unwrap();
+    let on = in_force_date(&plan);
+    let answers = Answers::new();
+    bencher.bench_local(|| plan.quick(divan::black_box(on), divan::black_box(&answers)));
+}
+
+/// The same with age answered (the questionnaire's first answer): the
+/// diagrams are restricted rather than read as compiled.
+#[divan::bench(args = REGIONS)]
+fn relevance_age_answered(bencher: divan::Bencher, region: &str) {
+    let plan = Plan::new(rules(), region).unwrap();
+    let on = in_force_date(&plan);
+    let answers = Answers::new().with(Fact::named("age"), Some(72));
+    bencher.bench_local(|| plan.quick(divan::black_box(on), divan::black_box(&answers)));
+}
+
+/// Building a region's plan (the app builds one per screen).
+#[divan::bench(args = REGIONS)]
+fn plan(bencher: divan::Bencher, region: &str) {
+    bencher.bench_local(|| Plan::new(divan::black_box(rules()), divan::black_box(region)).unwrap());
+}

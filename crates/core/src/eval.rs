@@ -3,6 +3,7 @@
 //! from the same condition tree that decided it.
 
 use crate::date::Date;
+use crate::diagram::{Compiled, Reading};
 use crate::facts::{Answers, Fact, FactSet};
 use crate::model::{Cond, Op, Region, RuleSet, Service, Status};
 use crate::words::{Lang, Reason, Say};
@@ -73,18 +74,6 @@ pub fn kleene(c: &Cond, a: &Answers) -> Tri {
     }
 }
 
-/// Two-valued evaluation with every fact and verify note assigned.
-fn full(c: &Cond, values: &[i32], verify: u64) -> bool {
-    match c {
-        Cond::Cmp { fact, .. } | Cond::In { fact, .. } => leaf(c, values[fact.index()]),
-        Cond::All(items) => items.iter().all(|i| full(i, values, verify)),
-        Cond::Any(items) => items.iter().any(|i| full(i, values, verify)),
-        Cond::Not(inner) => !full(inner, values, verify),
-        Cond::Verify { index, .. } => verify & (1u64 << index) != 0,
-        Cond::Label { inner, .. } => full(inner, values, verify),
-    }
-}
-
 /// Values of a fact that together reach every outcome the condition can give:
 /// all values of small domains, and each side of every threshold for ages.
 pub fn representatives(c: &Cond, fact: Fact) -> Vec<i32> {
@@ -119,19 +108,15 @@ pub struct Decision {
     pub verify: u64,
 }
 
-/// How many completions the exact analysis will try before it settles for
-/// Kleene's (sound, possibly less precise) answer. Real rules stay far below.
-const MAX_COMPLETIONS: usize = 1 << 16;
-
 /// Decides a condition exactly: `True`/`False` when every completion of the
 /// missing answers (and every outcome of the verify notes) agrees, else
 /// `Unknown` with the facts and notes that matter.
 pub fn decide(c: &Cond, a: &Answers) -> Decision {
-    decide_shaped(c, Shape::of(c), a)
+    decide_compiled(c, &Compiled::new(c), a)
 }
 
-/// What `decide` needs to know about a condition beyond its tree: worked out
-/// once per service by [`Plan`], not once per person.
+/// What `decide` needs to know about a condition beyond its tree (held by
+/// its compiled form).
 #[derive(Clone, Copy, Debug)]
 pub struct Shape {
     facts: FactSet,
@@ -145,9 +130,25 @@ impl Shape {
             notes: c.verify_count(),
         }
     }
+    /// The facts the condition reads.
+    pub fn facts(&self) -> FactSet {
+        self.facts
+    }
+    /// How many verify notes it has.
+    pub fn notes(&self) -> usize {
+        self.notes
+    }
 }
 
-fn decide_shaped(c: &Cond, shape: Shape, a: &Answers) -> Decision {
+/// [`decide`] with the condition compiled already (once per service, by [`Plan`]).
+///
+/// The result is the one trying every completion would give: a completion
+/// gives each open fact one of its [`representatives`] and each verify note
+/// either outcome, and completions that break an implication are no person
+/// (when some open fact is tied by one). A fact or note matters iff two real
+/// completions that differ only in it disagree. The compiled diagram reads
+/// this off without trying them, however many there are.
+pub(crate) fn decide_compiled(c: &Cond, compiled: &Compiled, a: &Answers) -> Decision {
     let tri = kleene(c, a);
     if tri != Tri::Unknown {
         return Decision {
@@ -156,114 +157,25 @@ fn decide_shaped(c: &Cond, shape: Shape, a: &Answers) -> Decision {
             verify: 0,
         };
     }
-    let unknown = FactSet(shape.facts.0 & !a.known().0);
-    let verify_count = shape.notes;
-    if unknown.is_empty() && verify_count <= 6 {
-        return decide_notes_only(c, a, verify_count);
+    let shape = compiled.shape();
+    let unknown = FactSet(shape.facts().0 & !a.known().0);
+    let notes = shape.notes();
+    if unknown.is_empty() && notes <= 6 {
+        return decide_notes_only(c, a, notes);
     }
-    let unknown_facts: Vec<Fact> = unknown.iter().collect();
-    // Each variable: a fact with its representative values, or a verify note (false/true).
-    let mut domains: Vec<Vec<i32>> = unknown_facts
-        .iter()
-        .map(|f| representatives(c, *f))
-        .collect();
-    domains.extend((0..verify_count).map(|_| vec![0, 1]));
-    let total = domains
-        .iter()
-        .try_fold(1usize, |acc, d| acc.checked_mul(d.len()));
-    let Some(total) = total.filter(|t| *t <= MAX_COMPLETIONS) else {
-        return kleene_fallback(c, a);
-    };
-    let base: Vec<i32> = Fact::all().map(|f| a.get(f).unwrap_or(0)).collect();
-    let base_partial = a.values();
-    let implications = crate::facts::implications();
-    // Completions that break an implication (特困 with a supporter) are no
-    // person at all: they are left out (None) rather than counted.
-    let linked = unknown_facts.iter().any(|f| {
-        implications
-            .iter()
-            .any(|i| i.if_fact() == *f || i.then_fact() == *f)
-    });
-    let vars = domains.len();
-    let mut results: Vec<Option<bool>> = vec![None; total];
-    let mut digits = vec![0usize; vars];
-    let mut values = base.clone();
-    let mut partial = base_partial.clone();
-    for slot in results.iter_mut() {
-        values.copy_from_slice(&base);
-        partial.copy_from_slice(&base_partial);
-        let mut verify = 0u64;
-        for (i, d) in digits.iter().enumerate() {
-            let v = domains[i][*d];
-            if i < unknown_facts.len() {
-                values[unknown_facts[i].index()] = v;
-                partial[unknown_facts[i].index()] = Some(v);
-            } else if v == 1 {
-                verify |= 1 << (i - unknown_facts.len());
-            }
-        }
-        if !linked || !implications.iter().any(|i| i.broken_by(&partial)) {
-            *slot = Some(full(c, &values, verify));
-        }
-        // Next combination (mixed radix, first variable fastest).
-        for (i, d) in digits.iter_mut().enumerate() {
-            *d += 1;
-            if *d < domains[i].len() {
-                break;
-            }
-            *d = 0;
-        }
-    }
-    let any_true = results.contains(&Some(true));
-    let any_false = results.contains(&Some(false));
-    if !any_true && !any_false {
-        // The answers given contradict each other: no completion is a person.
-        return kleene_fallback(c, a);
-    }
-    let all_true = !any_false;
-    if all_true || !any_true {
-        let tri = if all_true { Tri::True } else { Tri::False };
-        return Decision {
-            tri,
+    match compiled.read(a) {
+        Reading::Settled(holds) => Decision {
+            tri: if holds { Tri::True } else { Tri::False },
             missing: FactSet::EMPTY,
             verify: 0,
-        };
-    }
-    // Variable i matters if changing it alone changes some result.
-    let mut missing = FactSet::EMPTY;
-    let mut verify = 0u64;
-    let mut stride = 1usize;
-    for (i, d) in domains.iter().enumerate() {
-        let radix = d.len();
-        // Two completions that differ only here, both real people, disagree.
-        let matters = (0..total).any(|idx| {
-            let digit = (idx / stride) % radix;
-            let differs = |k: usize| {
-                let other = idx - (digit - k) * stride;
-                matches!((results[idx], results[other]), (Some(x), Some(y)) if x != y)
-            };
-            // Without implications every completion is real: comparing with
-            // the first value suffices. With them, the first may be no one.
-            digit != 0
-                && if linked {
-                    (0..digit).any(differs)
-                } else {
-                    differs(0)
-                }
-        });
-        if matters {
-            if i < unknown_facts.len() {
-                missing.insert(unknown_facts[i]);
-            } else {
-                verify |= 1 << (i - unknown_facts.len());
-            }
-        }
-        stride *= radix;
-    }
-    Decision {
-        tri: Tri::Unknown,
-        missing,
-        verify,
+        },
+        Reading::Open(missing, verify) => Decision {
+            tri: Tri::Unknown,
+            missing,
+            verify,
+        },
+        // The answers given contradict each other: no completion is a person.
+        Reading::NoOne => kleene_fallback(c, a),
     }
 }
 
@@ -539,8 +451,8 @@ pub struct Plan<'r> {
     dominators: Vec<Vec<usize>>,
     /// An order in which every service comes after those that take precedence over it.
     order: Vec<usize>,
-    /// Each service's condition shape.
-    shapes: Vec<Shape>,
+    /// Each service's condition, compiled.
+    compiled: Vec<Compiled>,
 }
 
 impl<'r> Plan<'r> {
@@ -582,13 +494,13 @@ impl<'r> Plan<'r> {
         for i in 0..refs.len() {
             visit(i, &dominators, &mut seen, &mut order);
         }
-        let shapes = refs.iter().map(|s| Shape::of(&s.when)).collect();
+        let compiled = refs.iter().map(|s| Compiled::new(&s.when)).collect();
         Ok(Plan {
             code: code.to_string(),
             services,
             dominators,
             order,
-            shapes,
+            compiled,
         })
     }
 
@@ -598,8 +510,8 @@ impl<'r> Plan<'r> {
         let mut out: Vec<Quick> = self
             .services
             .iter()
-            .zip(&self.shapes)
-            .map(|((_, s), shape)| {
+            .zip(&self.compiled)
+            .map(|((_, s), compiled)| {
                 let in_force = s.in_force_on(date);
                 if in_force != Status::Eligible {
                     return Quick {
@@ -609,7 +521,7 @@ impl<'r> Plan<'r> {
                         replaced_by: None,
                     };
                 }
-                let d = decide_shaped(&s.when, *shape, answers);
+                let d = decide_compiled(&s.when, compiled, answers);
                 let status = match d.tri {
                     Tri::True => Status::Eligible,
                     Tri::False => Status::Ineligible,
@@ -695,7 +607,7 @@ impl<'r> Plan<'r> {
                             unmet.clear();
                         }
                         if q.status == Status::Ineligible && q.replaced_by.is_none() {
-                            later = qualifies_later(service, date, &answers);
+                            later = qualifies_later(service, &self.compiled[index], date, &answers);
                         }
                     }
                 }
@@ -753,7 +665,12 @@ pub fn evaluate<'r>(
 
 /// For an age rule that fails now: the first age at which it would hold (or
 /// could hold), other answers unchanged, and the dates that age is reached.
-fn qualifies_later(service: &Service, date: Date, answers: &Answers) -> Option<Later> {
+fn qualifies_later(
+    service: &Service,
+    compiled: &Compiled,
+    date: Date,
+    answers: &Answers,
+) -> Option<Later> {
     let age_fact = Fact::birth()?;
     let age = answers.get(age_fact)?;
     if !service.when.facts().contains(age_fact) {
@@ -764,7 +681,11 @@ fn qualifies_later(service: &Service, date: Date, answers: &Answers) -> Option<L
         .into_iter()
         .filter(|a| *a > age)
     {
-        let d = decide(&service.when, &answers.with(age_fact, Some(candidate)));
+        let d = decide_compiled(
+            &service.when,
+            compiled,
+            &answers.with(age_fact, Some(candidate)),
+        );
         let status = match d.tri {
             Tri::True => Status::Eligible,
             Tri::Unknown => Status::Maybe,
@@ -896,5 +817,144 @@ fn explain_into<'r>(
             }
             explain_into(inner, a, met, unmet, oldest);
         }
+    }
+}
+
+/// The brute force the compiled diagrams must agree with, kept for tests.
+#[cfg(all(test, feature = "source"))]
+pub(crate) mod enumeration {
+    use super::*;
+
+    /// Two-valued evaluation with every fact and verify note assigned.
+    fn full(c: &Cond, values: &[i32], verify: u64) -> bool {
+        match c {
+            Cond::Cmp { fact, .. } | Cond::In { fact, .. } => leaf(c, values[fact.index()]),
+            Cond::All(items) => items.iter().all(|i| full(i, values, verify)),
+            Cond::Any(items) => items.iter().any(|i| full(i, values, verify)),
+            Cond::Not(inner) => !full(inner, values, verify),
+            Cond::Verify { index, .. } => verify & (1u64 << index) != 0,
+            Cond::Label { inner, .. } => full(inner, values, verify),
+        }
+    }
+
+    /// The enumeration the diagrams replaced: every completion tried, one by
+    /// one. `None` when there are more than `limit` of them.
+    pub(crate) fn decide_by_enumeration(c: &Cond, a: &Answers, limit: usize) -> Option<Decision> {
+        let shape = Shape::of(c);
+        let tri = kleene(c, a);
+        if tri != Tri::Unknown {
+            return Some(Decision {
+                tri,
+                missing: FactSet::EMPTY,
+                verify: 0,
+            });
+        }
+        let unknown = FactSet(shape.facts.0 & !a.known().0);
+        let verify_count = shape.notes;
+        if unknown.is_empty() && verify_count <= 6 {
+            return Some(decide_notes_only(c, a, verify_count));
+        }
+        let unknown_facts: Vec<Fact> = unknown.iter().collect();
+        // Each variable: a fact with its representative values, or a verify note (false/true).
+        let mut domains: Vec<Vec<i32>> = unknown_facts
+            .iter()
+            .map(|f| representatives(c, *f))
+            .collect();
+        domains.extend((0..verify_count).map(|_| vec![0, 1]));
+        let total = domains
+            .iter()
+            .try_fold(1usize, |acc, d| acc.checked_mul(d.len()));
+        let total = total.filter(|t| *t <= limit)?;
+        let base: Vec<i32> = Fact::all().map(|f| a.get(f).unwrap_or(0)).collect();
+        let base_partial = a.values();
+        let implications = crate::facts::implications();
+        // Completions that break an implication (特困 with a supporter) are no
+        // person at all: they are left out (None) rather than counted.
+        let linked = unknown_facts.iter().any(|f| {
+            implications
+                .iter()
+                .any(|i| i.if_fact() == *f || i.then_fact() == *f)
+        });
+        let vars = domains.len();
+        let mut results: Vec<Option<bool>> = vec![None; total];
+        let mut digits = vec![0usize; vars];
+        let mut values = base.clone();
+        let mut partial = base_partial.clone();
+        for slot in results.iter_mut() {
+            values.copy_from_slice(&base);
+            partial.copy_from_slice(&base_partial);
+            let mut verify = 0u64;
+            for (i, d) in digits.iter().enumerate() {
+                let v = domains[i][*d];
+                if i < unknown_facts.len() {
+                    values[unknown_facts[i].index()] = v;
+                    partial[unknown_facts[i].index()] = Some(v);
+                } else if v == 1 {
+                    verify |= 1 << (i - unknown_facts.len());
+                }
+            }
+            if !linked || !implications.iter().any(|i| i.broken_by(&partial)) {
+                *slot = Some(full(c, &values, verify));
+            }
+            // Next combination (mixed radix, first variable fastest).
+            for (i, d) in digits.iter_mut().enumerate() {
+                *d += 1;
+                if *d < domains[i].len() {
+                    break;
+                }
+                *d = 0;
+            }
+        }
+        let any_true = results.contains(&Some(true));
+        let any_false = results.contains(&Some(false));
+        if !any_true && !any_false {
+            // The answers given contradict each other: no completion is a person.
+            return Some(kleene_fallback(c, a));
+        }
+        let all_true = !any_false;
+        if all_true || !any_true {
+            let tri = if all_true { Tri::True } else { Tri::False };
+            return Some(Decision {
+                tri,
+                missing: FactSet::EMPTY,
+                verify: 0,
+            });
+        }
+        // Variable i matters if changing it alone changes some result.
+        let mut missing = FactSet::EMPTY;
+        let mut verify = 0u64;
+        let mut stride = 1usize;
+        for (i, d) in domains.iter().enumerate() {
+            let radix = d.len();
+            // Two completions that differ only here, both real people, disagree.
+            let matters = (0..total).any(|idx| {
+                let digit = (idx / stride) % radix;
+                let differs = |k: usize| {
+                    let other = idx - (digit - k) * stride;
+                    matches!((results[idx], results[other]), (Some(x), Some(y)) if x != y)
+                };
+                // Without implications every completion is real: comparing with
+                // the first value suffices. With them, the first may be no one.
+                digit != 0
+                    && if linked {
+                        (0..digit).any(differs)
+                    } else {
+                        differs(0)
+                    }
+            });
+            if matters {
+                if i < unknown_facts.len() {
+                    missing.insert(unknown_facts[i]);
+                } else {
+                    verify |= 1 << (i - unknown_facts.len());
+                }
+            }
+            stride *= radix;
+        }
+        Some(Decision {
+            tri: Tri::Unknown,
+            missing,
+            verify,
+        })
     }
 }

@@ -4,6 +4,7 @@
 pub mod cases;
 pub mod coverage;
 pub mod date;
+mod diagram;
 pub mod eval;
 pub mod expr;
 pub mod facts;

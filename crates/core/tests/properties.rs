@@ -248,6 +248,125 @@ proptest! {
     }
 }
 
+/// The contract's vocabulary with 30 more facts (yes/no, and every third a
+/// three-valued enum, some of them ordered), s0..s9 tied in pairs by
+/// implications, installed for this thread; with age, economic and
+/// no_supporter beside them. Returns those facts, the new ones first (the
+/// tied ones repeated, to be drawn more often).
+fn synthetic() -> &'static [Fact] {
+    use yanglao_core::vocab::{current, install_here, FactInfo, FactType, Implication};
+    thread_local! {
+        static FACTS: std::cell::OnceCell<&'static [Fact]> = const { std::cell::OnceCell::new() };
+    }
+    FACTS.with(|cell| {
+        *cell.get_or_init(|| {
+            let mut v = current().clone();
+            let first = v.facts.len();
+            for i in 0..30 {
+                let ty = if i % 3 == 2 {
+                    FactType::Enum {
+                        values: vec!["a".into(), "b".into(), "c".into()],
+                        ordered: i % 2 == 0,
+                    }
+                } else {
+                    FactType::Bool
+                };
+                v.facts.push(FactInfo {
+                    key: format!("s{i}"),
+                    ty,
+                    birth_date: false,
+                    zh: Default::default(),
+                    en: Default::default(),
+                });
+            }
+            for pair in 0..5u8 {
+                let (p, q) = (first as u8 + 2 * pair, first as u8 + 2 * pair + 1);
+                v.implications.push(Implication {
+                    if_fact: p,
+                    if_values: if pair % 2 == 0 { 0b10 } else { 0b110 },
+                    then_fact: q,
+                    then_values: if pair % 2 == 0 { 0b10 } else { 0b011 },
+                    because_zh: String::new(),
+                    because_en: String::new(),
+                    source: String::new(),
+                });
+            }
+            let v = yanglao_core::vocab::Vocabulary::new(v.facts, v.kinds, v.implications);
+            install_here(v);
+            let mut facts: Vec<Fact> = (first..first + 30).map(|i| Fact(i as u8)).collect();
+            facts.extend(["age", "economic", "no_supporter"].map(Fact::named));
+            // The tied ones again, so that random conditions read both of a
+            // pair, or one with the other answered, often.
+            for _ in 0..3 {
+                facts.extend((first..first + 10).map(|i| Fact(i as u8)));
+            }
+            &*Box::leak(facts.into_boxed_slice())
+        })
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 600, ..ProptestConfig::default() })]
+
+    /// With 30 facts more in the vocabulary (far past what trying every
+    /// completion could afford), small cases are still exact against the
+    /// brute force over the facts the condition reads.
+    #[test]
+    fn thirty_more_facts_stay_exact(
+        (c, a, notes, or) in Just(()).prop_flat_map(|_| {
+            let facts = synthetic();
+            (cond_of(facts), answers_of(facts), 0u8..3, any::<bool>())
+        })
+    ) {
+        // Answers that contradict each other are refused before any check:
+        // drop the consequence of each broken implication.
+        let mut a = a;
+        while let Some(i) = a.contradiction() {
+            a = a.with(i.then_fact(), None);
+        }
+        let c = with_verify(c, notes, or);
+        let read: Vec<Fact> = c.facts().iter().collect();
+        prop_assume!(completions_of(&read, &a, notes).len() <= 5_000);
+        check_exact(&read, &c, &a, notes)?;
+    }
+}
+
+/// A condition over all 30 new facts with nothing answered: 2^30 completions
+/// and more, which the enumeration gave up on (listing every fact it read),
+/// decided exactly. It asks whether any of s0..s28 is yes (or b), s29 either
+/// way, so s29 never matters. Nor do s0, s4, s8: each, when yes (b), makes its
+/// partner yes (b), which settles it anyway.
+#[test]
+fn thirty_open_facts_are_decided_without_enumeration() {
+    let facts = synthetic();
+    let yes = |f: Fact| Cond::Cmp {
+        fact: f,
+        op: Op::Eq,
+        value: 1,
+    };
+    let rest = Cond::Any(facts[..29].iter().map(|f| yes(*f)).collect());
+    assert_eq!(facts[29].key(), "s29");
+    let s29 = yes(facts[29]);
+    let c = Cond::Any(vec![
+        Cond::All(vec![s29.clone(), rest.clone()]),
+        Cond::All(vec![Cond::Not(Box::new(s29)), rest]),
+    ]);
+    let d = decide(&c, &Answers::new());
+    assert_eq!(d.tri, Tri::Unknown);
+    let expected: Vec<Fact> = (0..29)
+        .filter(|i| ![0, 4, 8].contains(i))
+        .map(|i| facts[i])
+        .collect();
+    assert_eq!(d.missing.iter().collect::<Vec<_>>(), expected);
+    // Answering all but one: only that one is left to matter.
+    let mut a = Answers::new();
+    for f in &facts[..28] {
+        a = a.with(*f, Some(0));
+    }
+    let d = decide(&c, &a);
+    assert_eq!(d.missing.iter().collect::<Vec<_>>(), vec![facts[28]]);
+}
+
 fn service(id: &str, when: Cond, tier: Option<i32>, excludes: Vec<String>) -> Service {
     Service {
         id: id.into(),
