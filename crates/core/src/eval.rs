@@ -452,7 +452,7 @@ pub struct Plan<'r> {
     /// An order in which every service comes after those that take precedence over it.
     order: Vec<usize>,
     /// Each service's condition, compiled.
-    compiled: Vec<Compiled>,
+    compiled: Vec<&'r Compiled>,
 }
 
 impl<'r> Plan<'r> {
@@ -494,7 +494,7 @@ impl<'r> Plan<'r> {
         for i in 0..refs.len() {
             visit(i, &dominators, &mut seen, &mut order);
         }
-        let compiled = refs.iter().map(|s| Compiled::new(&s.when)).collect();
+        let compiled = refs.iter().map(|s| s.compiled()).collect();
         Ok(Plan {
             code: code.to_string(),
             services,
@@ -607,7 +607,7 @@ impl<'r> Plan<'r> {
                             unmet.clear();
                         }
                         if q.status == Status::Ineligible && q.replaced_by.is_none() {
-                            later = qualifies_later(service, &self.compiled[index], date, &answers);
+                            later = qualifies_later(service, self.compiled[index], date, &answers);
                         }
                     }
                 }

@@ -373,6 +373,33 @@ pub struct NamesEn {
     pub gaps: Option<String>,
 }
 
+/// A service's compiled condition, made once (see [`Service::compiled`]).
+/// Never compared, never copied: a clone compiles afresh.
+#[derive(Default)]
+pub struct CompiledWhen(std::sync::OnceLock<crate::diagram::Compiled>);
+
+impl Clone for CompiledWhen {
+    fn clone(&self) -> Self {
+        CompiledWhen::default()
+    }
+}
+
+impl PartialEq for CompiledWhen {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl std::fmt::Debug for CompiledWhen {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(if self.0.get().is_some() {
+            "compiled"
+        } else {
+            "not yet compiled"
+        })
+    }
+}
+
 /// One claimable service.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Service {
@@ -398,9 +425,21 @@ pub struct Service {
     /// The clause's own words, quoted from the source text.
     pub quote: Option<String>,
     pub en: ServiceEn,
+    /// The condition compiled into a decision diagram, made on first use
+    /// and kept: loaded rules do not change. (A `Service` whose `when` is
+    /// changed after it was evaluated must be made afresh.)
+    #[serde(skip)]
+    pub compiled: CompiledWhen,
 }
 
 impl Service {
+    /// Its condition compiled, once for the life of the rules.
+    pub(crate) fn compiled(&self) -> &crate::diagram::Compiled {
+        self.compiled
+            .0
+            .get_or_init(|| crate::diagram::Compiled::new(&self.when))
+    }
+
     pub fn in_force_on(&self, date: Date) -> Status {
         if date < self.effective_from {
             Status::NotYetInForce

@@ -1009,6 +1009,7 @@ fn compile_service(
         return None;
     }
     Some(Service {
+        compiled: Default::default(),
         quote: s.quote,
         en,
         id,

@@ -369,6 +369,7 @@ fn thirty_open_facts_are_decided_without_enumeration() {
 
 fn service(id: &str, when: Cond, tier: Option<i32>, excludes: Vec<String>) -> Service {
     Service {
+        compiled: Default::default(),
         id: id.into(),
         kind: Kind::named("high_age_allowance"),
         name: id.into(),
