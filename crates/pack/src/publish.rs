@@ -62,6 +62,7 @@ fn head(title: &str, description: &str) -> String {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{title}</title>
 <meta name="description" content="{description}">
+<link rel="icon" href="../icon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="list.css">
 </head>
 <body>
