@@ -8,7 +8,7 @@
 // and the service worker precaches none of it.
 import fs from "node:fs";
 import path from "node:path";
-import { launch, run, assert, APP_URL, ROOT } from "./lib.mjs";
+import { launch, run, assert, APP_URL, ROOT, appUrl, answerAll } from "./lib.mjs";
 
 const AXE_PATH = path.join(ROOT, ".tools/node_modules/axe-core/axe.min.js");
 const axe = fs.readFileSync(AXE_PATH, "utf8");
@@ -143,6 +143,25 @@ for (const name of ["index", ...codes]) {
     },
   ]);
 }
+
+checks.push([
+  "the checker's results link to the region's list (本地区全部服务清单), and the link opens it",
+  async () => {
+    const app = await auditContext.newPage();
+    // 定西市: every service has ended, so the results come at once.
+    await app.goto(appUrl({ region: "621100" }));
+    await app.click('[data-who="family"]');
+    await answerAll(app, {});
+    const link = await app.waitForSelector('[data-action="full-list"]');
+    assert((await link.textContent()).includes("本地区全部服务清单"), await link.textContent());
+    const href = await link.evaluate((a) => a.href);
+    assert(href === new URL("list/621100.html", APP_URL).toString(), href);
+    await link.click();
+    await app.waitForSelector("h1");
+    assert((await app.textContent("h1")).includes("定西市"), await app.textContent("h1"));
+    await app.close();
+  },
+]);
 
 checks.push([
   "no console errors (the CSP refused nothing)",
