@@ -16,6 +16,9 @@ Trunk's staging folder:
    under a cache named by a hash of their contents, so a new deployment
    installs as a whole and the old cache is deleted when it takes over; packs
    are cached as they are loaded, so a region opened once works offline.
+   The catalogue published (list/*.html, catalogue.json, catalogue.schema.json,
+   written by yanglao-pack) is no part of the app: never precached, and its
+   pages are left to the network, never answered with the app.
 """
 import base64
 import hashlib
@@ -118,7 +121,8 @@ with open(index_path, "w", encoding="utf-8") as f:
     f.write(html)
 
 # 3. The service worker: the app's own files, installed whole; the packs and
-#    the search index, cached when loaded.
+#    the search index, cached when loaded; the published catalogue, neither.
+published = ["/list/", "/catalogue.json", "/catalogue.schema.json"]
 loaded_on_demand = ["/" + p["file"] for p in catalogue["packs"].values()] + ["/" + catalogue["regions"]["file"]]
 files = []
 digest = hashlib.sha256()
@@ -127,6 +131,8 @@ for root, _, names in os.walk(staging):
         path = os.path.join(root, name)
         rel = os.path.relpath(path, staging).replace(os.sep, "/")
         if rel == "sw.js" or "/" + rel in loaded_on_demand:
+            continue
+        if any(("/" + rel).startswith(p) for p in published):
             continue
         files.append(rel)
 for rel in sorted(files):
@@ -140,6 +146,7 @@ sw = (
     template.replace("__VERSION__", version)
     .replace("__ASSETS__", json.dumps(assets, indent=2))
     .replace("__ON_DEMAND__", json.dumps(sorted(loaded_on_demand), indent=2))
+    .replace("__PUBLISHED__", json.dumps(published))
 )
 with open(os.path.join(staging, "sw.js"), "w", encoding="utf-8") as f:
     f.write(sw)

@@ -7,6 +7,10 @@ const ASSETS = __ASSETS__;
 // The packs and the search index of this build: loaded on demand, kept when loaded.
 const PACKS = "yanglao-packs";
 const ON_DEMAND = new Set(__ON_DEMAND__);
+// The catalogue published (list/*.html, catalogue.json): static pages of
+// their own, left to the network and the browser's cache, never precached
+// and never answered with the app.
+const PUBLISHED = __PUBLISHED__;
 
 // Install this build's files as a whole: if any is missing, nothing changes.
 self.addEventListener("install", (event) => {
@@ -57,6 +61,10 @@ async function keepIfWhole(packs, request, response) {
 self.addEventListener("fetch", (event) => {
   const request = event.request;
   if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) {
+    return;
+  }
+  const path = new URL(request.url).pathname;
+  if (PUBLISHED.some((p) => path.startsWith(p))) {
     return;
   }
   if (request.mode === "navigate") {

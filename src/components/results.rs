@@ -264,6 +264,9 @@ pub fn Results(props: &ResultsProps) -> Html {
                     <button type="button" class="button button--quiet" data-action="change-region"
                         onclick={change.reform(|_: MouseEvent| ())}>{ t("换一个地区", "Choose another region") }</button>
                 }
+                if let Some(level) = showing.coverage.levels.iter().rev().find(|l| l.has_rules && props.clickable_link) {
+                    <a class="button button--quiet" data-action="full-list" hreflang="zh-CN" href={format!("list/{}.html", level.code)}>{ t("本地区全部服务清单", "All services listed for this region") }</a>
+                }
             </div>
         </section>
     }

@@ -4,4 +4,5 @@
 pub mod json;
 pub mod regions;
 pub mod rules;
+pub mod schema;
 pub mod screen;

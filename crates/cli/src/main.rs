@@ -3,6 +3,7 @@
 //!     yanglao check --region 150104 [--date 2026-11-22] --answers answers.json|- [--rules DIR]
 //!     yanglao screen --region 150104 [--date 2026-11-22] [--format jsonl|csv] [--rules DIR]
 //!     yanglao rules check [--rules DIR]
+//!     yanglao rules schema [--rules DIR] [--check]
 //!
 //! `--help` on each. Bad input exits 2 with one line on standard error.
 
@@ -75,6 +76,19 @@ Exit 0 when every file is valid and every case passes, 1 when a case fails,
 2 when a file has errors (nothing else is checked then) or the command is wrong."
     )]
     Check(RulesCheckArgs),
+    /// Writes the JSON Schemas of the rule files (DIR/schema/), for editors
+    ///
+    /// Generated from the loader's own types and the vocabulary
+    /// (DIR/vocabulary.toml), so a schema says what the loader reads.
+    /// Every rule file names its schema on its first line
+    /// (`#:schema ./schema/rules.schema.json`); a file without that line
+    /// gets it.
+    #[command(
+        after_help = "Exit 0 when written (or, with --check, when the files are up to date);
+1 with --check when a schema or a rule file's first line is out of date, naming it;
+2 when the vocabulary cannot be read or the command is wrong."
+    )]
+    Schema(RulesSchemaArgs),
 }
 
 /// `--region`, `--date` and `--rules`, as `check` and `screen` take them.
@@ -124,6 +138,16 @@ struct RulesCheckArgs {
     rules: Option<PathBuf>,
 }
 
+#[derive(Args)]
+struct RulesSchemaArgs {
+    /// The rules folder [default: ./rules, else the repository's rules/]
+    #[arg(long, value_name = "DIR", alias = "dir")]
+    rules: Option<PathBuf>,
+    /// Write nothing: exit 1 if a schema or a rule file's `#:schema` line is out of date
+    #[arg(long)]
+    check: bool,
+}
+
 /// A bad command line or bad input: one line on standard error, exit 2.
 struct Fail(String);
 
@@ -144,6 +168,7 @@ fn main() -> ExitCode {
         Command::Check(args) => check(args),
         Command::Screen(args) => screen(args),
         Command::Rules(RulesCommand::Check(args)) => rules_check(args),
+        Command::Rules(RulesCommand::Schema(args)) => rules_schema(args),
     };
     match result {
         Ok(code) => code,
@@ -321,12 +346,38 @@ fn screen(args: ScreenArgs) -> Result<ExitCode, Fail> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn rules_check(args: RulesCheckArgs) -> Result<ExitCode, Fail> {
-    let dir = match args.rules {
+/// `--rules DIR`, else ./rules, else the repository's rules/.
+fn rules_dir(given: Option<PathBuf>) -> PathBuf {
+    match given {
         Some(d) => d,
         None if PathBuf::from("rules").is_dir() => PathBuf::from("rules"),
         None => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../rules"),
-    };
+    }
+}
+
+fn rules_schema(args: RulesSchemaArgs) -> Result<ExitCode, Fail> {
+    let dir = rules_dir(args.rules);
+    let stale = yanglao_cli::schema::write(&dir, args.check).map_err(Fail)?;
+    if args.check {
+        for file in &stale {
+            println!("out of date: {file} (run `yanglao rules schema`)");
+        }
+        println!("rules schema: {} file(s) out of date", stale.len());
+        return Ok(if stale.is_empty() {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::FAILURE
+        });
+    }
+    for file in &stale {
+        println!("wrote {file}");
+    }
+    println!("rules schema: {} file(s) written", stale.len());
+    Ok(ExitCode::SUCCESS)
+}
+
+fn rules_check(args: RulesCheckArgs) -> Result<ExitCode, Fail> {
+    let dir = rules_dir(args.rules);
     let loaded = match yanglao_cli::rules::load_dir(&dir, RegionIndex::builtin()) {
         Ok(r) => r,
         Err(errors) => {

@@ -12,6 +12,8 @@ pub mod model;
 pub mod pack;
 pub mod questionnaire;
 pub mod regions;
+#[cfg(feature = "schema")]
+pub mod schema;
 #[cfg(feature = "source")]
 pub mod source;
 pub mod vocab;

@@ -32,20 +32,30 @@ impl fmt::Display for RuleError {
 }
 
 #[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
-struct FileSrc {
+pub(crate) struct FileSrc {
+    /// The region whose policy this file holds.
     region: RegionSrc,
+    /// The policy documents the services cite (rules/README.md §2).
     #[serde(default)]
     documents: Vec<DocumentSrc>,
+    /// The claimable services (rules/README.md §3).
     #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Vec<ServiceSrc>"))]
     services: Vec<Spanned<ServiceSrc>>,
 }
 
 #[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "Region"))]
 #[serde(deny_unknown_fields)]
 struct RegionSrc {
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::RegionCode"))]
     code: Spanned<String>,
+    /// The full name (内蒙古自治区呼和浩特市玉泉区).
     name: String,
+    /// The short name for headings (玉泉区).
     short_name: String,
     #[serde(default)]
     en: NamesEnSrc,
@@ -53,6 +63,8 @@ struct RegionSrc {
 
 /// `[region.en]`, `[documents.en]`: the names in English.
 #[derive(Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "NamesEn"))]
 #[serde(deny_unknown_fields)]
 struct NamesEnSrc {
     name: Option<String>,
@@ -78,6 +90,8 @@ impl NamesEnSrc {
 
 /// `[services.en]`: the service's texts in English.
 #[derive(Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "ServiceEn"))]
 #[serde(deny_unknown_fields)]
 struct ServiceEnSrc {
     name: Option<String>,
@@ -103,6 +117,8 @@ struct ServiceEnSrc {
 
 /// `[terms.en]`: a shared term's label and verify notes in English.
 #[derive(Deserialize, Default, Clone)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "TermEn"))]
 #[serde(deny_unknown_fields)]
 struct TermEnSrc {
     label: Option<String>,
@@ -111,15 +127,28 @@ struct TermEnSrc {
 }
 
 #[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "Document"))]
 #[serde(deny_unknown_fields)]
 struct DocumentSrc {
+    /// A short id, used by the services' `document`.
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
     id: Spanned<String>,
+    /// The title, without 《》.
     title: String,
+    /// 文号 (晋政办发〔2023〕34号); "" if it has none.
     number: String,
     issuer: String,
+    /// 成文日期.
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::DateText"))]
     date: Spanned<String>,
+    /// The first day in force.
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::DateText"))]
     effective_from: Spanned<String>,
+    /// The last day in force (omit if open-ended).
+    #[cfg_attr(feature = "schema", schemars(with = "Option<crate::schema::DateText>"))]
     effective_until: Option<Spanned<String>>,
+    /// Shown once the document has ended: whom to ask about the policy now.
     expired_note: Option<String>,
     /// What the captured text leaves out that a person should know (an
     /// attachment not in the text), said on every check this document is part of.
@@ -129,32 +158,65 @@ struct DocumentSrc {
 }
 
 #[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "Service"))]
 #[serde(deny_unknown_fields)]
 struct ServiceSrc {
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::ServiceId"))]
     id: Spanned<String>,
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::KindKey"))]
     kind: Spanned<String>,
+    /// The plain name a person would recognise.
     name: String,
+    /// What it is, in a sentence.
     summary: String,
+    /// The `id` of the document it cites.
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
     document: Spanned<String>,
+    /// Where in the document (三、(一)).
     clause: String,
+    /// Defaults to the document's.
+    #[cfg_attr(feature = "schema", schemars(with = "Option<crate::schema::DateText>"))]
     effective_from: Option<Spanned<String>>,
+    /// Defaults to the document's.
+    #[cfg_attr(feature = "schema", schemars(with = "Option<crate::schema::DateText>"))]
     effective_until: Option<Spanned<String>>,
+    /// Who qualifies.
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::ConditionText"))]
     when: Spanned<String>,
+    /// The reading chosen where the text is ambiguous.
     reading: Option<String>,
+    /// Ids of services of this file that this one replaces (rules/README.md §5).
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<Vec<crate::schema::ServiceId>>")
+    )]
     excludes: Option<Spanned<Vec<String>>>,
+    /// Bands of one benefit (rules/README.md §5); goes with `tier`.
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
     tier_group: Option<Spanned<String>>,
     tier: Option<i32>,
+    /// What it gives: figures, or a note saying who sets them.
+    #[cfg_attr(feature = "schema", schemars(with = "AmountSrc"))]
     amount: Spanned<AmountSrc>,
+    /// How to apply.
+    #[cfg_attr(feature = "schema", schemars(with = "ApplySrc"))]
     apply: Spanned<ApplySrc>,
+    /// At least three example cases (rules/README.md §4).
     #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Vec<CaseSrc>"))]
     cases: Vec<Spanned<CaseSrc>>,
     /// The clause's own words, quoted from the source text.
     quote: Option<String>,
+    /// The service's texts in English.
     #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<ServiceEnSrc>"))]
     en: Option<Spanned<ServiceEnSrc>>,
 }
 
 #[derive(Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "Amount"))]
 #[serde(deny_unknown_fields)]
 struct AmountSrc {
     yuan_per_month: Option<f64>,
@@ -188,8 +250,11 @@ impl AmountSrc {
 }
 
 #[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "Apply"))]
 #[serde(deny_unknown_fields)]
 struct ApplySrc {
+    /// Where to apply; the first place before "，或" is shown on the summary line.
     #[serde(rename = "where")]
     place: String,
     steps: Vec<String>,
@@ -197,6 +262,7 @@ struct ApplySrc {
     #[serde(default)]
     steps_usual: bool,
     /// Each a name, or `{ name = "低保证", when = "economic == dibao", usual = false }`.
+    #[cfg_attr(feature = "schema", schemars(with = "Vec<crate::schema::NeedEntry>"))]
     documents: Vec<Spanned<toml::Value>>,
     /// The document names none of these: what offices usually ask for
     /// (each may say `usual = false` where the document does name it).
@@ -207,15 +273,30 @@ struct ApplySrc {
 }
 
 #[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "Case"))]
 #[serde(deny_unknown_fields)]
 struct CaseSrc {
+    /// The check date ("today") of the case.
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::DateText"))]
     date: Spanned<String>,
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::AnswersTable"))]
     answers: Spanned<toml::Table>,
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::StatusKey"))]
     status: Spanned<String>,
+    /// The facts that must be listed as missing, exactly.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<Vec<crate::schema::FactKey>>")
+    )]
     missing: Option<Spanned<Vec<String>>>,
     amount: Option<AmountSrc>,
     note: Option<String>,
 }
+
+/// The keys a document to bring may have when it is a table
+/// (`{ name = "低保证", when = "economic == dibao", usual = false }`).
+pub const NEED_KEYS: [&str; 3] = ["name", "when", "usual"];
 
 /// The minimum number of example cases per service (rules/README.md §4).
 pub const MIN_CASES: usize = 3;
@@ -248,23 +329,37 @@ pub fn is_terms_file(shown: &str) -> bool {
 }
 
 #[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
-struct TermsFileSrc {
+pub(crate) struct TermsFileSrc {
     #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Vec<TermSrc>"))]
     terms: Vec<Spanned<TermSrc>>,
 }
 
 #[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "Term"))]
 #[serde(deny_unknown_fields)]
 struct TermSrc {
+    /// The word, in Chinese characters only, as conditions write it.
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
     name: Spanned<String>,
+    /// Other words for the same term.
     #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Vec<String>"))]
     aliases: Vec<Spanned<String>>,
+    /// How explanations name it (高龄（80周岁以上）); defaults to the name.
     label: Option<String>,
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::ConditionText"))]
     when: Spanned<String>,
+    /// Why it is read so.
     reading: String,
+    /// On what authority (a CONTRACT row, a standard, a clause).
     source: String,
+    /// Comparisons that spell the term out by hand, warned about by `rules check`.
     #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Vec<String>"))]
     by_hand: Vec<Spanned<String>>,
     #[serde(default)]
     en: TermEnSrc,
@@ -1135,10 +1230,7 @@ fn compile_need(
             usual,
         }),
         toml::Value::Table(t) => {
-            if let Some(k) = t
-                .keys()
-                .find(|k| !["name", "when", "usual"].contains(&k.as_str()))
-            {
+            if let Some(k) = t.keys().find(|k| !NEED_KEYS.contains(&k.as_str())) {
                 return Err(lines.err(
                     at,
                     format!("unknown key `{k}` in a document; expected name, when, usual"),
@@ -1335,8 +1427,9 @@ fn check_combinations(rules: &RuleSet, files: &[(&str, &str)], errors: &mut Vec<
 // ---- The vocabulary (rules/vocabulary.toml) ----
 
 #[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
-struct VocabularySrc {
+pub(crate) struct VocabularySrc {
     facts: Vec<FactSrc>,
     kinds: Vec<KindSrc>,
     #[serde(default)]
@@ -1344,10 +1437,13 @@ struct VocabularySrc {
 }
 
 #[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "Fact"))]
 #[serde(deny_unknown_fields)]
 struct FactSrc {
     key: String,
     #[serde(rename = "type")]
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::FactTypeKey"))]
     ty: String,
     min: Option<i32>,
     max: Option<i32>,
@@ -1362,6 +1458,8 @@ struct FactSrc {
 }
 
 #[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "Words"))]
 #[serde(deny_unknown_fields)]
 struct WordsSrc {
     ask_self: String,
@@ -1378,6 +1476,8 @@ struct WordsSrc {
 }
 
 #[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "FactValues"))]
 #[serde(deny_unknown_fields)]
 struct FactValuesSrc {
     fact: String,
@@ -1385,6 +1485,8 @@ struct FactValuesSrc {
 }
 
 #[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "Kind"))]
 #[serde(deny_unknown_fields)]
 struct KindSrc {
     key: String,
@@ -1398,6 +1500,8 @@ struct KindSrc {
 }
 
 #[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "Implication"))]
 #[serde(deny_unknown_fields)]
 struct ImplicationSrc {
     #[serde(rename = "if")]
