@@ -72,6 +72,11 @@ for (let i = 1; i <= N; i++) {
     ltc_insurance: chance(0.15),
     institution_subsidy: chance(0.15),
   };
+  // Answers that contradict each other are refused (rules/vocabulary.toml,
+  // [[implications]]): 特困 implies no_supporter, and 计生特扶 a 计划生育特殊家庭.
+  // The draws above are kept, so the random sequence is the same.
+  if (p.economic === 'tekun_scattered' || p.economic === 'tekun_concentrated') p.no_supporter = true;
+  if (p.fp_family === 'none') p.fp_special_support = false;
   out.push(JSON.stringify(p) + '\n');
   if (out.length === 4096) flush();
 }

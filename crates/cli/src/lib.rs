@@ -2,6 +2,7 @@
 //! targets and benchmarks call the very code the command runs.
 
 pub mod json;
+pub mod jsonline;
 pub mod regions;
 pub mod rules;
 pub mod schema;

@@ -303,6 +303,10 @@ impl Answers {
             if value.is_none() {
                 return;
             }
+            // Room for the whole vocabulary at once: one allocation per
+            // person read, not one per growth (the length stays as answered).
+            self.values
+                .reserve(current().len().max(i + 1) - self.values.len());
             self.values.resize(i + 1, None);
         }
         self.values[i] = value;
@@ -346,7 +350,9 @@ impl Answers {
     /// from them (特困 → 无法定赡养人) is filled in.
     pub fn on(&self, date: Date) -> Result<Answers, AnswerError> {
         self.check_consistent()?;
-        Ok(self.with_age_on(date)?.implied().0)
+        let mut out = self.with_age_on(date)?;
+        out.fill_implied();
+        Ok(out)
     }
 
     fn with_age_on(&self, date: Date) -> Result<Answers, AnswerError> {
@@ -386,18 +392,23 @@ impl Answers {
     /// which implication gave each filled-in fact (in the order found).
     pub fn implied(&self) -> (Answers, Vec<(Fact, &'static Implication)>) {
         let mut out = self.clone();
+        let why = out.fill_implied();
+        (out, why)
+    }
+
+    fn fill_implied(&mut self) -> Vec<(Fact, &'static Implication)> {
         let mut why = Vec::new();
         loop {
             let found = implications()
                 .iter()
-                .find_map(|i| i.settles(&out.values).map(|(f, v)| (f, v, i)));
+                .find_map(|i| i.settles(&self.values).map(|(f, v)| (f, v, i)));
             let Some((fact, value, because)) = found else {
                 break;
             };
-            out.put(fact, Some(value));
+            self.put(fact, Some(value));
             why.push((fact, because));
         }
-        (out, why)
+        why
     }
 
     /// The first implication these answers break, if any.
@@ -461,9 +472,16 @@ impl Answers {
                 keys.join(", ")
             )));
         };
+        self.set_fact_raw(fact, raw)
+    }
+
+    /// [`Answers::set_raw`] for a key already looked up: a batch reader that
+    /// sees the same keys line after line looks each up once.
+    pub fn set_fact_raw(&mut self, fact: Fact, raw: &RawValue<'_>) -> Result<(), AnswerError> {
         let wrong = || {
             AnswerError(format!(
-                "{key} must be {}, got {}",
+                "{} must be {}, got {}",
+                fact.key(),
                 fact.expected(),
                 raw.describe()
             ))
@@ -542,7 +560,16 @@ impl FactSet {
         self.0.count_ones() as usize
     }
     pub fn iter(self) -> impl Iterator<Item = Fact> {
-        (0..128u8).filter(move |i| self.0 & (1 << i) != 0).map(Fact)
+        // Lowest fact first, one step per fact in the set (not 128 tests).
+        let mut rest = self.0;
+        std::iter::from_fn(move || {
+            if rest == 0 {
+                return None;
+            }
+            let i = rest.trailing_zeros() as u8;
+            rest &= rest - 1;
+            Some(Fact(i))
+        })
     }
 }
 

@@ -253,6 +253,12 @@ pub fn install(v: Vocabulary) -> &'static Vocabulary {
     }
 }
 
+/// Makes `v`, a vocabulary already installed, current for this thread too: a
+/// worker thread answers in the vocabulary of the thread that started it.
+pub fn share_here(v: &'static Vocabulary) {
+    LOCAL.with(|l| l.set(Some(v)));
+}
+
 /// Makes `v` the current vocabulary for this thread only (tests with a fixture).
 pub fn install_here(v: Vocabulary) -> &'static Vocabulary {
     let leaked: &'static Vocabulary = Box::leak(Box::new(v.indexed()));
