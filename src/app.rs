@@ -2,6 +2,7 @@
 //! [`Session`] and what the place it runs in needs around it — the kiosk's
 //! idle reset, the portal's height messages and colour.
 
+use crate::catalogue::Rules;
 use crate::handoff::{self, Link};
 use crate::i18n::Lang;
 use crate::session::Session;
@@ -88,7 +89,13 @@ pub fn App() -> Html {
     props.theme = query.theme.clone().map(AttrValue::from);
     props.restore = restore.clone();
     props.lang = query.lang.unwrap_or_default();
-    html! { <Checker ..props /> }
+    // The rules reach every component through this context.
+    let rules = use_memo((), |_| Rules::deployed());
+    html! {
+        <ContextProvider<Rules> context={(*rules).clone()}>
+            <Checker ..props />
+        </ContextProvider<Rules>>
+    }
 }
 
 #[derive(Properties, PartialEq, Clone)]

@@ -302,24 +302,96 @@ impl PartialEq for PackState {
     }
 }
 
+/// Where the rules come from. Components reach them only through the
+/// [`Rules`] context; the app provides the deployed catalogue ([`Deployed`]),
+/// and a preview or a test can provide another.
+pub trait Source {
+    /// A province's pack, if it is already in memory.
+    fn loaded(&self, province: &str) -> Option<Rc<Loaded>>;
+    /// Fetches and reads a province's pack (`fresh`: past any cache).
+    fn load(
+        &self,
+        province: String,
+        fresh: bool,
+    ) -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<Rc<Loaded>, Failure>>>>;
+    /// How many lists a province's pack holds, if known before loading it.
+    fn lists_in(&self, province: &str) -> Option<u32>;
+    /// A fingerprint of the rules, carried by hand-off links.
+    fn fingerprint(&self) -> String;
+}
+
+/// The packs of this deployment, as index.html lists them.
+pub struct Deployed;
+
+impl Source for Deployed {
+    fn loaded(&self, province: &str) -> Option<Rc<Loaded>> {
+        loaded(province)
+    }
+    fn load(
+        &self,
+        province: String,
+        fresh: bool,
+    ) -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<Rc<Loaded>, Failure>>>> {
+        Box::pin(async move { load(&province, fresh).await })
+    }
+    fn lists_in(&self, province: &str) -> Option<u32> {
+        lists_in(province)
+    }
+    fn fingerprint(&self) -> String {
+        fingerprint()
+    }
+}
+
+/// The rules, as a Yew context.
+#[derive(Clone)]
+pub struct Rules(pub Rc<dyn Source>);
+
+impl Rules {
+    pub fn deployed() -> Rules {
+        Rules(Rc::new(Deployed))
+    }
+}
+
+impl PartialEq for Rules {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::ops::Deref for Rules {
+    type Target = dyn Source;
+    fn deref(&self) -> &Self::Target {
+        &*self.0
+    }
+}
+
+/// The rules of the context (the deployed catalogue when none is provided).
+#[yew::hook]
+pub fn use_rules() -> Rules {
+    yew::use_context::<Rules>().unwrap_or_else(Rules::deployed)
+}
+
 /// A province's pack for a component, loaded when first asked for, with a
 /// callback to try again after a failure.
 #[yew::hook]
 pub fn use_pack(province: Option<String>) -> (Option<PackState>, yew::Callback<()>) {
     use yew::prelude::*;
+    let rules = use_rules();
     let attempt = use_state(|| 0u32);
     let state = use_state(|| None::<(String, PackState)>);
     {
         let state = state.clone();
+        let rules = rules.clone();
         use_effect_with((province.clone(), *attempt), move |(province, attempt)| {
             let fresh = *attempt > 0;
             if let Some(p) = province.clone() {
-                match loaded(&p) {
+                match rules.loaded(&p) {
                     Some(l) => state.set(Some((p, PackState::Ready(l)))),
                     None => {
                         state.set(Some((p.clone(), PackState::Loading)));
+                        let loading = rules.load(p.clone(), fresh);
                         wasm_bindgen_futures::spawn_local(async move {
-                            let result = load(&p, fresh).await;
+                            let result = loading.await;
                             state.set(Some((
                                 p,
                                 match result {
@@ -339,7 +411,7 @@ pub fn use_pack(province: Option<String>) -> (Option<PackState>, yew::Callback<(
     };
     // What is shown is for the province asked now (a state for an earlier one
     // counts as loading), or at once when the pack is already in memory.
-    let shown = province.map(|p| match (&*state, loaded(&p)) {
+    let shown = province.map(|p| match (&*state, rules.loaded(&p)) {
         (_, Some(l)) => PackState::Ready(l),
         (Some((q, s)), None) if *q == p => s.clone(),
         _ => PackState::Loading,

@@ -3,7 +3,6 @@
 //! the page's language, and the display choice a phone remembers (prefs.rs).
 //! Nothing else in the session writes outside itself.
 
-use crate::catalogue;
 use crate::handoff;
 use crate::i18n::Lang;
 use crate::nav::{self, Entry};
@@ -90,6 +89,7 @@ pub fn use_page_effects(
     }
 
     // One history entry per screen.
+    let rules = crate::catalogue::use_rules();
     {
         let nav = nav.clone();
         let state = (**state).clone();
@@ -103,7 +103,7 @@ pub fn use_page_effects(
                 if moved {
                     n.entry.index += 1;
                 }
-                let address = nav::address_for(&state, mode, &catalogue::fingerprint(), n.entry);
+                let address = nav::address_for(&state, mode, &rules.fingerprint(), n.entry);
                 if moved {
                     nav::push(&address, n.entry);
                 } else if address != nav::current_address() || Entry::current() != Some(n.entry) {

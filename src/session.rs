@@ -87,6 +87,7 @@ pub fn Session(props: &SessionProps) -> Html {
         .and_then(province_of)
         .filter(|p| crate::regions::PROVINCES.iter().any(|(c, _)| c == p))
         .map(str::to_string);
+    let rules = catalogue::use_rules();
     let (pack, retry) = use_pack(province);
     // The screen, worked out once per state (the engine runs here).
     let current = use_memo(
@@ -103,9 +104,10 @@ pub fn Session(props: &SessionProps) -> Html {
         let ready = matches!(pack, Some(PackState::Ready(_)));
         let date = props.date;
         let follow = props.follow_address;
+        let rules = rules.clone();
         use_effect_with((state.pending.clone(), ready), move |(pending, ready)| {
             if let (Some(link), true) = (pending, ready) {
-                match link.read(&catalogue::fingerprint(), date) {
+                match link.read(&rules.fingerprint(), date) {
                     Ok(restored) => {
                         if restored.rules_changed && restored.at_results {
                             late_notices
@@ -287,7 +289,7 @@ pub fn Session(props: &SessionProps) -> Html {
                             ..Query::default()
                         };
                         let fragment = handoff::encode(
-                            &catalogue::fingerprint(),
+                            &rules.fingerprint(),
                             region,
                             who,
                             &state.path,

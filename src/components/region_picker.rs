@@ -150,6 +150,7 @@ pub fn RegionPicker(props: &RegionPickerProps) -> Html {
     // The drill-down: the province, then the city, chosen so far.
     let path = use_state(Vec::<String>::new);
     let province = path.first().map(|p| p[..2].to_string());
+    let rules = catalogue::use_rules();
     let (pack, retry) = use_pack(province);
     // Only a change re-renders: not every keystroke.
     let typing = use_state_eq(|| false);
@@ -184,7 +185,7 @@ pub fn RegionPicker(props: &RegionPickerProps) -> Html {
             <ul class="picker__grid" role="list" data-level="province">
                 { for PROVINCES.iter().map(|(code, name)| {
                     let full = format!("{code}0000");
-                    let lists = catalogue::lists_in(code).unwrap_or(0);
+                    let lists = rules.lists_in(code).unwrap_or(0);
                     html! {
                         <li key={*code}>
                             <button type="button" class="button region-button" data-province={*code} onclick={open(&full)}>
