@@ -347,6 +347,10 @@ impl<'a> Say<'a> {
                 let name = self.own(label);
                 if inner_words == name || matches!(**inner, Cond::Verify { .. }) {
                     name
+                } else if inner_words.starts_with(name.as_str()) {
+                    // The words already begin with the name ("特困人员（分散供养）或
+                    // 特困人员（集中供养）" under 特困人员): the name once, not nested.
+                    inner_words
                 } else {
                     match self.lang {
                         Lang::Zh => format!("{name}（{inner_words}）"),

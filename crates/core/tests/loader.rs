@@ -622,3 +622,48 @@ mod random_conditions_with_terms {
         }
     }
 }
+
+/// 怎么算的 spells every condition out; a name whose words already begin
+/// with it is said once, never nested ("特困人员（特困人员（分散供养）…）").
+#[test]
+fn spelled_out_conditions_never_nest_a_name_in_itself() {
+    use yanglao_core::model::Cond;
+    use yanglao_core::words::{Lang, Say};
+    fn walk<'c>(c: &'c Cond, out: &mut Vec<&'c Cond>) {
+        match c {
+            Cond::All(items) | Cond::Any(items) => items.iter().for_each(|i| walk(i, out)),
+            Cond::Not(inner) => walk(inner, out),
+            Cond::Label { inner, .. } => {
+                out.push(c);
+                walk(inner, out);
+            }
+            _ => {}
+        }
+    }
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../rules");
+    let loaded = yanglao_core::source::load_dir_checked(&dir).expect("the project's rules load");
+    let mut seen = 0;
+    for region in &loaded.rules.regions {
+        for service in &region.services {
+            let mut labels = Vec::new();
+            walk(&service.when, &mut labels);
+            for lang in [Lang::Zh, Lang::En] {
+                let say = Say::new(lang, service);
+                for label in &labels {
+                    let words = say.spell_out(label);
+                    let open = if lang == Lang::Zh { "（" } else { " (" };
+                    if let Some((name, rest)) = words.split_once(open) {
+                        assert!(
+                            !rest.starts_with(name),
+                            "{} {}: {words}",
+                            region.code,
+                            service.id
+                        );
+                    }
+                    seen += 1;
+                }
+            }
+        }
+    }
+    assert!(seen >= 50, "{seen}");
+}
