@@ -68,9 +68,12 @@ async function flow([w, h]) {
   await page.fill("#place-search", "玉泉");
   await page.waitForSelector('[data-search-results] [data-region="150104"]');
   await check("picker, search results");
+  // While a name is typed the step-by-step lists step aside: empty the box first.
+  await page.fill("#place-search", "");
   await page.click('[data-province="41"]');
   await page.waitForSelector('[data-open="410700"]');
   await check("picker, a province opened");
+  await page.fill("#place-search", "玉泉");
   await page.click('[data-search-results] [data-region="150104"]');
   await page.waitForSelector("section.who");
   await check("who");
