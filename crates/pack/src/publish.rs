@@ -288,16 +288,23 @@ pub fn region_page(rules: &RuleSet, region: &Region, as_of: Date) -> String {
         h.push_str("</div>\n");
     }
 
+    // The services by whether they are in force, each group once, for the
+    // contents and the sections; empty groups are left out of both.
+    let groups: Vec<(&str, &str, Vec<&Service>)> = GROUPS
+        .iter()
+        .map(|&(status, title, key)| {
+            let list: Vec<&Service> = region
+                .services
+                .iter()
+                .filter(|s| catalogue::in_force(s, as_of) == status)
+                .collect();
+            (title, key, list)
+        })
+        .filter(|(_, _, list)| !list.is_empty())
+        .collect();
+
     h.push_str("<nav class=\"toc\" aria-labelledby=\"toc-h\">\n<h2 id=\"toc-h\">目录</h2>\n");
-    for (status, title, _) in GROUPS {
-        let list: Vec<&Service> = region
-            .services
-            .iter()
-            .filter(|s| catalogue::in_force(s, as_of) == status)
-            .collect();
-        if list.is_empty() {
-            continue;
-        }
+    for (title, _, list) in &groups {
         let _ = writeln!(h, "<p class=\"toc__group\">{title}</p>\n<ol>");
         for s in list {
             let _ = writeln!(
@@ -311,15 +318,7 @@ pub fn region_page(rules: &RuleSet, region: &Region, as_of: Date) -> String {
     }
     h.push_str("<p><a href=\"#documents-h\">政策文件</a></p>\n</nav>\n");
 
-    for (status, title, key) in GROUPS {
-        let list: Vec<&Service> = region
-            .services
-            .iter()
-            .filter(|s| catalogue::in_force(s, as_of) == status)
-            .collect();
-        if list.is_empty() {
-            continue;
-        }
+    for (title, key, list) in &groups {
         let _ = writeln!(
             h,
             "<section class=\"group group--{key}\" aria-labelledby=\"g-{key}\">\n<h2 id=\"g-{key}\">{title}</h2>"
