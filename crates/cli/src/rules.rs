@@ -3,9 +3,7 @@
 //! Besides the loader's own checks, a file's region code must be a real
 //! division of GB/T 2260.
 
-use serde::Deserialize;
 use std::path::Path;
-use toml::Spanned;
 use yanglao_core::regions::RegionIndex;
 use yanglao_core::source::{self, Loaded, RuleError};
 
@@ -54,49 +52,9 @@ fn read_region_files(dir: &Path) -> Vec<(String, String)> {
         .collect()
 }
 
-#[derive(Deserialize)]
-struct FileCode {
-    region: Option<RegionCode>,
-}
-
-#[derive(Deserialize)]
-struct RegionCode {
-    code: Option<Spanned<toml::Value>>,
-}
-
 /// A region file whose `[region] code` is six digits but not a division of
-/// GB/T 2260 (`999999`, `110199`). Files that do not parse, or whose code is
-/// not six digits, are the loader's to report.
-pub fn unknown_region_codes(files: &[(String, String)], index: &RegionIndex) -> Vec<RuleError> {
-    let mut errors = Vec::new();
-    for (name, text) in files {
-        let Ok(FileCode {
-            region: Some(RegionCode { code: Some(code) }),
-        }) = toml::from_str::<FileCode>(text)
-        else {
-            continue;
-        };
-        let Some(value) = code.get_ref().as_str() else {
-            continue;
-        };
-        if value.len() != 6 || !value.bytes().all(|b| b.is_ascii_digit()) {
-            continue;
-        }
-        if let Err(why) = crate::regions::validate(index, value) {
-            let line = text[..code.span().start.min(text.len())]
-                .bytes()
-                .filter(|&b| b == b'\n')
-                .count()
-                + 1;
-            errors.push(RuleError {
-                file: name.clone(),
-                line,
-                message: format!("region code: {why}"),
-            });
-        }
-    }
-    errors
-}
+/// GB/T 2260: the check of yanglao-core, the same the workbench runs.
+pub use yanglao_core::source::unknown_region_codes;
 
 #[cfg(test)]
 mod tests {

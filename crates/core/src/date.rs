@@ -48,6 +48,11 @@ impl Date {
 
     /// Parses `YYYY-MM-DD`, strictly: four-digit year, two-digit month and day.
     pub fn parse(text: &str) -> Result<Date, String> {
+        Date::parse_explained(text).map_err(|(en, _)| en)
+    }
+
+    /// [`Date::parse`], the error said both in English and in plain Chinese.
+    pub fn parse_explained(text: &str) -> Result<Date, (String, String)> {
         let bytes = text.as_bytes();
         let shape_ok = bytes.len() == 10
             && bytes[4] == b'-'
@@ -57,18 +62,26 @@ impl Date {
                 .enumerate()
                 .all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
         if !shape_ok {
-            return Err(format!("date must be written YYYY-MM-DD, got \"{text}\""));
+            return Err((
+                format!("date must be written YYYY-MM-DD, got \"{text}\""),
+                format!("日期要写成 年-月-日 的样子，比如 \"2024-07-25\"，写的是 \"{text}\""),
+            ));
         }
-        let year: i32 = text[0..4]
-            .parse()
-            .map_err(|_| format!("bad year in \"{text}\""))?;
-        let month: u8 = text[5..7]
-            .parse()
-            .map_err(|_| format!("bad month in \"{text}\""))?;
-        let day: u8 = text[8..10]
-            .parse()
-            .map_err(|_| format!("bad day in \"{text}\""))?;
-        Date::new(year, month, day).ok_or_else(|| format!("{text} is not a real date"))
+        let wrong = |part: &str, part_zh: &str| {
+            (
+                format!("bad {part} in \"{text}\""),
+                format!("\"{text}\" 里的{part_zh}不对"),
+            )
+        };
+        let year: i32 = text[0..4].parse().map_err(|_| wrong("year", "年份"))?;
+        let month: u8 = text[5..7].parse().map_err(|_| wrong("month", "月份"))?;
+        let day: u8 = text[8..10].parse().map_err(|_| wrong("day", "日子"))?;
+        Date::new(year, month, day).ok_or_else(|| {
+            (
+                format!("{text} is not a real date"),
+                format!("{text} 这一天不存在（看看月份和日子）"),
+            )
+        })
     }
 
     /// The same day `years` later; 29 February becomes 28 February in a common year

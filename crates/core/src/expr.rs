@@ -12,6 +12,16 @@ use crate::model::{Cond, Op};
 pub struct ExprError {
     pub offset: usize,
     pub message: String,
+    /// The same in plain Chinese, for the staff who write the rules.
+    pub zh: String,
+}
+
+fn error(offset: usize, message: String, zh: String) -> ExprError {
+    ExprError {
+        offset,
+        message,
+        zh,
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -45,14 +55,19 @@ fn describe(tok: &Tok) -> String {
     }
 }
 
+/// [`describe`] in Chinese.
+fn describe_zh(tok: &Tok) -> String {
+    match tok {
+        Tok::End => "条件的结尾".into(),
+        other => describe(other),
+    }
+}
+
 fn tokenize(text: &str) -> Result<Vec<(usize, Tok)>, ExprError> {
     let mut out = Vec::new();
     let mut chars = text.char_indices().peekable();
     while let Some(&(at, c)) = chars.peek() {
-        let err = |message: String| ExprError {
-            offset: at,
-            message,
-        };
+        let err = |message: String, zh: String| error(at, message, zh);
         if c.is_whitespace() {
             chars.next();
             continue;
@@ -102,9 +117,12 @@ fn tokenize(text: &str) -> Result<Vec<(usize, Tok)>, ExprError> {
                     break;
                 }
             }
-            let n = word
-                .parse::<i64>()
-                .map_err(|_| err(format!("`{word}` is not a whole number")))?;
+            let n = word.parse::<i64>().map_err(|_| {
+                err(
+                    format!("`{word}` is not a whole number"),
+                    format!("`{word}` 不是整数：这里要写不带小数点的数字"),
+                )
+            })?;
             out.push((at, Tok::Number(n)));
             continue;
         }
@@ -116,7 +134,12 @@ fn tokenize(text: &str) -> Result<Vec<(usize, Tok)>, ExprError> {
                 match chars.next() {
                     Some((_, c)) if c == close => break,
                     Some((_, c)) => s.push(c),
-                    None => return Err(err("a quoted text is not closed".into())),
+                    None => {
+                        return Err(err(
+                            "a quoted text is not closed".into(),
+                            "引号没有配对：加引号的文字后面少了另一半引号".into(),
+                        ))
+                    }
                 }
             }
             out.push((at, Tok::Text(s)));
@@ -136,13 +159,23 @@ fn tokenize(text: &str) -> Result<Vec<(usize, Tok)>, ExprError> {
             }
             ('>', _) => Tok::Op(Op::Gt),
             ('<', _) => Tok::Op(Op::Lt),
-            ('=', _) => return Err(err("write `==` to compare, not `=`".into())),
+            ('=', _) => {
+                return Err(err(
+                    "write `==` to compare, not `=`".into(),
+                    "比较相等要写两个等号 `==`，不是一个 `=`".into(),
+                ))
+            }
             ('(' | '（', _) => Tok::LParen,
             (')' | '）', _) => Tok::RParen,
             ('[', _) => Tok::LBracket,
             (']', _) => Tok::RBracket,
             (',' | '，', _) => Tok::Comma,
-            _ => return Err(err(format!("unexpected character `{c}`"))),
+            _ => {
+                return Err(err(
+                    format!("unexpected character `{c}`"),
+                    format!("条件里不能有 `{c}` 这个符号"),
+                ))
+            }
         };
         out.push((at, tok));
     }
@@ -243,13 +276,16 @@ impl Terms {
             .find(|t| t.name == word || t.aliases.iter().any(|a| a == word))
     }
 
-    /// Adds a term; an error if one of its words is taken.
-    pub fn push(&mut self, term: Term) -> Result<(), String> {
+    /// Adds a term; an error (in English and in Chinese) if one of its words is taken.
+    pub fn push(&mut self, term: Term) -> Result<(), (String, String)> {
         for word in std::iter::once(&term.name).chain(&term.aliases) {
             if let Some(other) = self.get(word) {
-                return Err(format!(
-                    "the term word `{word}` is already used by `{}`",
-                    other.name
+                return Err((
+                    format!("the term word `{word}` is already used by `{}`", other.name),
+                    format!(
+                        "`{word}` 这个词已经被政策用语 `{}` 用了，换一个词",
+                        other.name
+                    ),
                 ));
             }
         }
@@ -324,8 +360,21 @@ fn written_out(c: &Cond, shift: usize, office: &str) -> Cond {
     }
 }
 
-fn fact_list() -> String {
-    Fact::all().map(Fact::key).collect::<Vec<_>>().join(", ")
+fn fact_list(separator: &str) -> String {
+    Fact::all()
+        .map(Fact::key)
+        .collect::<Vec<_>>()
+        .join(separator)
+}
+
+fn too_many_notes(at: usize) -> ExprError {
+    error(
+        at,
+        format!(
+            "too many verify notes in one condition (at most {MAX_NOTES}, the terms' own included)"
+        ),
+        format!("一个条件里的核实说明 verify(…) 太多了（连政策用语里的在内，最多 {MAX_NOTES} 个）"),
+    )
 }
 
 impl Parser<'_> {
@@ -345,18 +394,19 @@ impl Parser<'_> {
     fn is_word(&self, word: &str) -> bool {
         matches!(self.peek(), Tok::Ident(w) if w == word)
     }
-    fn fail<T>(&self, message: String) -> Result<T, ExprError> {
-        Err(ExprError {
-            offset: self.offset(),
-            message,
-        })
+    fn fail<T>(&self, message: String, zh: String) -> Result<T, ExprError> {
+        Err(error(self.offset(), message, zh))
     }
-    fn expect(&mut self, tok: Tok, what: &str) -> Result<(), ExprError> {
+    /// `what` and `what_zh` say what should come next, in English and Chinese.
+    fn expect(&mut self, tok: Tok, what: &str, what_zh: &str) -> Result<(), ExprError> {
         if *self.peek() == tok {
             self.next();
             Ok(())
         } else {
-            self.fail(format!("expected {what}, found {}", describe(self.peek())))
+            self.fail(
+                format!("expected {what}, found {}", describe(self.peek())),
+                format!("这里应该是{what_zh}，写的却是 {}", describe_zh(self.peek())),
+            )
         }
     }
 
@@ -389,9 +439,14 @@ impl Parser<'_> {
     fn not(&mut self) -> Result<Cond, ExprError> {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
-            return self.fail(format!(
-                "the condition nests more than {MAX_DEPTH} levels deep (brackets, labels, `not`): write it flatter"
-            ));
+            return self.fail(
+                format!(
+                    "the condition nests more than {MAX_DEPTH} levels deep (brackets, labels, `not`): write it flatter"
+                ),
+                format!(
+                    "条件套得太深了（括号、标签、`not` 加起来超过 {MAX_DEPTH} 层）：请拆开写得简单些"
+                ),
+            );
         }
         let result = self.not_or_atom();
         self.depth -= 1;
@@ -424,19 +479,28 @@ impl Parser<'_> {
         match tok {
             Tok::LParen => {
                 let inner = self.or()?;
-                self.expect(Tok::RParen, "`)` to close the bracket")?;
+                self.expect(Tok::RParen, "`)` to close the bracket", "右括号 `)`")?;
                 Ok(inner)
             }
             Tok::Text(label) => {
                 if label.trim().is_empty() {
-                    return Err(ExprError {
-                        offset: at,
-                        message: "a label must not be empty".into(),
-                    });
+                    return Err(error(
+                        at,
+                        "a label must not be empty".into(),
+                        "标签（引号里的文字）不能是空的".into(),
+                    ));
                 }
-                self.expect(Tok::LParen, "`(` after a label: \"label\" (condition)")?;
+                self.expect(
+                    Tok::LParen,
+                    "`(` after a label: \"label\" (condition)",
+                    "标签后面的左括号 `(`，写法是 \"标签\" (条件)",
+                )?;
                 let inner = self.or()?;
-                self.expect(Tok::RParen, "`)` to close the labelled part")?;
+                self.expect(
+                    Tok::RParen,
+                    "`)` to close the labelled part",
+                    "标签那一段结尾的右括号 `)`",
+                )?;
                 Ok(Cond::Label {
                     label,
                     inner: Box::new(inner),
@@ -446,27 +510,29 @@ impl Parser<'_> {
                 self.expect(
                     Tok::LParen,
                     "`(` after verify: verify(\"what the office checks\")",
+                    "verify 后面的左括号 `(`，写法是 verify(\"由谁核实什么\")",
                 )?;
                 let note = match self.next() {
                     (_, Tok::Text(t)) if !t.trim().is_empty() => t,
-                    (at, other) => {
-                        return Err(ExprError {
-                            offset: at,
-                            message: format!(
+                    (at, other) => return Err(error(
+                        at,
+                        format!(
                             "verify needs a quoted note saying what the office checks, found {}",
                             describe(&other)
                         ),
-                        })
-                    }
-                };
-                self.expect(Tok::RParen, "`)` after the verify note")?;
-                if self.verify_count >= MAX_NOTES {
-                    return Err(ExprError {
-                        offset: at,
-                        message: format!(
-                            "too many verify notes in one condition (at most {MAX_NOTES}, the terms' own included)"
+                        format!(
+                            "verify 的括号里要用引号写明由谁核实什么，写的却是 {}",
+                            describe_zh(&other)
                         ),
-                    });
+                    )),
+                };
+                self.expect(
+                    Tok::RParen,
+                    "`)` after the verify note",
+                    "核实说明后面的右括号 `)`",
+                )?;
+                if self.verify_count >= MAX_NOTES {
+                    return Err(too_many_notes(at));
                 }
                 let index = self.verify_count as u8;
                 self.verify_count += 1;
@@ -475,13 +541,17 @@ impl Parser<'_> {
             Tok::Term(word) => self.term(at, &word),
             Tok::Ident(word) => {
                 let Some(fact) = Fact::from_key(&word) else {
-                    return Err(ExprError {
-                        offset: at,
-                        message: format!(
+                    return Err(error(
+                        at,
+                        format!(
                             "unknown fact `{word}` in condition; expected one of: {}",
-                            fact_list()
+                            fact_list(", ")
                         ),
-                    });
+                        format!(
+                            "`when` 里的 `{word}` 不是认得的回答项，可以用的有：{}",
+                            fact_list("、")
+                        ),
+                    ));
                 };
                 let cond = self.after_fact(at, fact)?;
                 let end = self.offset();
@@ -492,49 +562,66 @@ impl Parser<'_> {
                 });
                 Ok(cond)
             }
-            other => Err(ExprError {
-                offset: at,
-                message: format!(
+            other => Err(error(
+                at,
+                format!(
                     "expected a fact, a term, `not`, `(` or verify(\"…\"), found {}",
                     describe(&other)
                 ),
-            }),
+                format!(
+                    "这里应该写一个回答项、一个政策用语、`not`、`(` 或 verify(\"…\")，写的却是 {}",
+                    describe_zh(&other)
+                ),
+            )),
         }
     }
 
     /// A shared term, written out as a labelled part.
     fn term(&mut self, at: usize, word: &str) -> Result<Cond, ExprError> {
-        let fail = |message: String| {
-            Err(ExprError {
-                offset: at,
-                message,
-            })
-        };
+        let fail = |message: String, zh: String| Err(error(at, message, zh));
         let Some(term) = self.terms.get(word) else {
             if self.terms.is_empty() {
-                return fail(format!(
-                    "unknown term `{word}`: no shared terms are loaded (rules/terms.toml); write the condition with facts"
-                ));
+                return fail(
+                    format!(
+                        "unknown term `{word}`: no shared terms are loaded (rules/terms.toml); write the condition with facts"
+                    ),
+                    format!(
+                        "`{word}` 不是认得的政策用语：没有读到共用的政策用语（rules/terms.toml），请用回答项写条件"
+                    ),
+                );
             }
-            let hint = word
+            let head = word
                 .strip_suffix('等')
-                .filter(|head| self.terms.get(head).is_some())
+                .filter(|head| self.terms.get(head).is_some());
+            let hint = head
                 .map(|head| format!(" (for the open list write `{head} or 等`)"))
                 .unwrap_or_default();
-            return fail(format!(
-                "unknown term `{word}`{hint}; the terms of rules/terms.toml are: {}",
-                self.terms.names()
-            ));
+            let hint_zh = head
+                .map(|head| format!("（要表示“等”，写 `{head} or 等`）"))
+                .unwrap_or_default();
+            return fail(
+                format!(
+                    "unknown term `{word}`{hint}; the terms of rules/terms.toml are: {}",
+                    self.terms.names()
+                ),
+                format!(
+                    "`{word}` 不是认得的政策用语{hint_zh}；rules/terms.toml 里有：{}",
+                    self.terms.names().replace(", ", "、")
+                ),
+            );
         };
         if self.depth + term.depth > MAX_DEPTH {
-            return fail(format!(
-                "the condition nests more than {MAX_DEPTH} levels deep once the term `{word}` is written out: write it flatter"
-            ));
+            return fail(
+                format!(
+                    "the condition nests more than {MAX_DEPTH} levels deep once the term `{word}` is written out: write it flatter"
+                ),
+                format!(
+                    "把 `{word}` 展开以后，条件套得超过 {MAX_DEPTH} 层：请拆开写得简单些"
+                ),
+            );
         }
         if self.verify_count + term.notes > MAX_NOTES {
-            return fail(format!(
-                "too many verify notes in one condition (at most {MAX_NOTES}, the terms' own included)"
-            ));
+            return Err(too_many_notes(at));
         }
         let inner = written_out(&term.cond, self.verify_count, self.office);
         self.verify_count += term.notes;
@@ -557,22 +644,26 @@ impl Parser<'_> {
             let negated = self.is_word("not");
             self.next();
             if negated && !self.is_word("in") {
-                return self.fail(format!("expected `in` after `{} not`", info.key));
+                return self.fail(
+                    format!("expected `in` after `{} not`", info.key),
+                    format!("`{} not` 后面要接 `in [...]`", info.key),
+                );
             }
             if negated {
                 self.next();
             }
             // A list is a 64-bit mask of stored values: wide numbers compare instead.
             if matches!(info.ty, FactType::Int { min, max } if min < 0 || max >= 64) {
-                return Err(ExprError {
-                    offset: at,
-                    message: format!(
+                return Err(error(
+                    at,
+                    format!(
                         "`{} in [...]` is not allowed: compare with >=, <, == instead",
                         info.key
                     ),
-                });
+                    format!("`{} in [...]` 不能这样写：请用 >=、<、== 来比较", info.key),
+                ));
             }
-            self.expect(Tok::LBracket, "`[` to start the list")?;
+            self.expect(Tok::LBracket, "`[` to start the list", "列表开头的 `[`")?;
             let mut mask = 0u64;
             loop {
                 let v = self.value(fact)?;
@@ -581,7 +672,11 @@ impl Parser<'_> {
                     self.next();
                     continue;
                 }
-                self.expect(Tok::RBracket, "`,` or `]` in the list")?;
+                self.expect(
+                    Tok::RBracket,
+                    "`,` or `]` in the list",
+                    "列表里的逗号 `,` 或结尾的 `]`",
+                )?;
                 break;
             }
             return Ok(Cond::In {
@@ -596,20 +691,26 @@ impl Parser<'_> {
             let ordering = !matches!(op, Op::Eq | Op::Ne);
             match &info.ty {
                 FactType::Bool if ordering => {
-                    return Err(ExprError {
-                        offset: op_at,
-                        message: format!("`{}` is yes/no: write `{0}` or `not {0}`", info.key),
-                    })
+                    return Err(error(
+                        op_at,
+                        format!("`{}` is yes/no: write `{0}` or `not {0}`", info.key),
+                        format!("`{}` 只有“是”和“否”：直接写 `{0}` 或 `not {0}`", info.key),
+                    ))
                 }
                 FactType::Enum { ordered: false, .. } if ordering => {
-                    return Err(ExprError {
-                        offset: op_at,
-                        message: format!(
+                    return Err(error(
+                        op_at,
+                        format!(
                             "`{}` has no order: use ==, != or `in [..]`, not `{}`",
                             info.key,
                             op.symbol()
                         ),
-                    })
+                        format!(
+                            "`{}` 的各项没有大小之分：请用 ==、!= 或 `in [..]`，不能用 `{}`",
+                            info.key,
+                            op.symbol()
+                        ),
+                    ))
                 }
                 _ => {}
             }
@@ -622,31 +723,39 @@ impl Parser<'_> {
                 op: Op::Eq,
                 value: 1,
             }),
-            _ => Err(ExprError {
-                offset: at,
-                message: format!(
-                    "`{}` needs a comparison, such as `{}`",
-                    info.key,
-                    match &info.ty {
-                        FactType::Int { min, .. } => format!("{} >= {}", info.key, min.max(&0)),
-                        _ => format!("{} == …", info.key),
-                    }
-                ),
-            }),
+            _ => {
+                let example = match &info.ty {
+                    FactType::Int { min, .. } => format!("{} >= {}", info.key, min.max(&0)),
+                    _ => format!("{} == …", info.key),
+                };
+                Err(error(
+                    at,
+                    format!("`{}` needs a comparison, such as `{example}`", info.key),
+                    format!("`{}` 后面要写比较，比如 `{example}`", info.key),
+                ))
+            }
         }
     }
 
     fn value(&mut self, fact: Fact) -> Result<i32, ExprError> {
         let (at, tok) = self.next();
         let info = fact.info();
-        let wrong = |found: &Tok| ExprError {
-            offset: at,
-            message: format!(
-                "`{}` must be compared with {}, found {}",
-                info.key,
-                fact.expected(),
-                describe(found)
-            ),
+        let wrong = |found: &Tok| {
+            error(
+                at,
+                format!(
+                    "`{}` must be compared with {}, found {}",
+                    info.key,
+                    fact.expected(),
+                    describe(found)
+                ),
+                format!(
+                    "`{}` 要和{}比较，写的却是 {}",
+                    info.key,
+                    fact.expected_zh(),
+                    describe_zh(found)
+                ),
+            )
         };
         match (&info.ty, &tok) {
             (FactType::Int { min, max }, Tok::Number(n)) => {
@@ -685,14 +794,23 @@ pub fn parse_with(text: &str, terms: &Terms, office: &str) -> Result<Parsed, Exp
         written: Vec::new(),
     };
     if *parser.peek() == Tok::End {
-        return parser.fail("the condition is empty: write who qualifies, e.g. `age >= 60`".into());
+        return parser.fail(
+            "the condition is empty: write who qualifies, e.g. `age >= 60`".into(),
+            "条件是空的：请写明什么人符合，比如 `age >= 60`".into(),
+        );
     }
     let cond = parser.or()?;
     if *parser.peek() != Tok::End {
-        return parser.fail(format!(
-            "expected `and`, `or` or the end of the condition, found {}",
-            describe(parser.peek())
-        ));
+        return parser.fail(
+            format!(
+                "expected `and`, `or` or the end of the condition, found {}",
+                describe(parser.peek())
+            ),
+            format!(
+                "这里应该是 `and`、`or` 或条件的结尾，写的却是 {}",
+                describe_zh(parser.peek())
+            ),
+        );
     }
     Ok(Parsed {
         cond,
@@ -888,7 +1006,7 @@ mod tests {
         // A word taken twice is refused.
         let mut again = high_age();
         let dup = again.iter().next().unwrap().clone();
-        assert!(again.push(dup).unwrap_err().contains("already used"));
+        assert!(again.push(dup).unwrap_err().0.contains("already used"));
     }
 
     #[test]

@@ -124,6 +124,15 @@ impl Fact {
         }
     }
 
+    /// [`Fact::expected`] in Chinese ("0 到 130 之间的整数").
+    pub fn expected_zh(self) -> String {
+        match &self.info().ty {
+            FactType::Int { min, max } => format!("{min} 到 {max} 之间的整数"),
+            FactType::Bool => "true 或 false".to_string(),
+            FactType::Enum { values, .. } => format!("这几个之一：{}", values.join("、")),
+        }
+    }
+
     /// Whether the fact's values have an order (`ability >= moderate`).
     pub fn ordered(self) -> bool {
         match &self.info().ty {
@@ -239,6 +248,17 @@ impl RawValue<'_> {
             RawValue::Other(what) => (*what).to_string(),
         }
     }
+
+    /// [`RawValue::describe`] in Chinese: a value as written, or what kind of thing it was.
+    fn describe_zh(&self) -> String {
+        match self {
+            RawValue::Other("a list") => "一个列表 [ … ]".to_string(),
+            RawValue::Other("a table") => "一个表 { … }".to_string(),
+            RawValue::Other("a TOML date") => "一个不加引号的日期".to_string(),
+            RawValue::Other(_) => "别的东西".to_string(),
+            other => other.describe(),
+        }
+    }
 }
 
 /// The answers given so far: each fact known or not (never "no" by default),
@@ -275,9 +295,10 @@ impl std::hash::Hash for Answers {
     }
 }
 
-/// Why an answers object was refused, in one line.
+/// Why an answers object was refused, in one line: in English, and in plain
+/// Chinese (for the staff who write the example cases).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct AnswerError(pub String);
+pub struct AnswerError(pub String, pub String);
 
 impl core::fmt::Display for AnswerError {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
@@ -317,12 +338,20 @@ impl Answers {
         if let Some(v) = value {
             let (lo, hi) = fact.bounds();
             if v < lo || v > hi {
-                return Err(AnswerError(format!(
-                    "{} must be {}, got {}",
-                    fact.key(),
-                    fact.expected(),
-                    fact.value_key(v)
-                )));
+                return Err(AnswerError(
+                    format!(
+                        "{} must be {}, got {}",
+                        fact.key(),
+                        fact.expected(),
+                        fact.value_key(v)
+                    ),
+                    format!(
+                        "`{}` 要写{}，写的是 {}",
+                        fact.key(),
+                        fact.expected_zh(),
+                        fact.value_key(v)
+                    ),
+                ));
             }
         }
         self.put(fact, value);
@@ -363,16 +392,23 @@ impl Answers {
             return Ok(self.clone());
         };
         if birth > date {
-            return Err(AnswerError(format!(
-                "birth_date {birth} is after the check date {date}"
-            )));
+            return Err(AnswerError(
+                format!("birth_date {birth} is after the check date {date}"),
+                format!("出生日期 birth_date {birth} 比查询日期 {date} 还晚"),
+            ));
         }
         let age = birth.full_years_on(date);
         match self.get(age_fact) {
-            Some(stated) if stated != age => Err(AnswerError(format!(
-                "{} {stated} does not match birth_date {birth} (that is {age} on {date})",
-                age_fact.key()
-            ))),
+            Some(stated) if stated != age => Err(AnswerError(
+                format!(
+                    "{} {stated} does not match birth_date {birth} (that is {age} on {date})",
+                    age_fact.key()
+                ),
+                format!(
+                    "`{}` 写的是 {stated}，和出生日期 birth_date {birth} 对不上（到 {date} 是 {age} 周岁）",
+                    age_fact.key()
+                ),
+            )),
             _ => {
                 let mut copy = self.clone();
                 copy.set(age_fact, Some(age))?;
@@ -420,18 +456,30 @@ impl Answers {
     pub fn check_consistent(&self) -> Result<(), AnswerError> {
         match self.contradiction() {
             None => Ok(()),
-            Some(i) => Err(AnswerError(format!(
-                "{} {} and {} {} contradict each other: {}",
-                i.if_fact().key(),
-                self.get(i.if_fact())
+            Some(i) => {
+                let if_value = self
+                    .get(i.if_fact())
                     .map(|v| i.if_fact().value_key(v))
-                    .unwrap_or_default(),
-                i.then_fact().key(),
-                self.get(i.then_fact())
+                    .unwrap_or_default();
+                let then_value = self
+                    .get(i.then_fact())
                     .map(|v| i.then_fact().value_key(v))
-                    .unwrap_or_default(),
-                i.because_en
-            ))),
+                    .unwrap_or_default();
+                Err(AnswerError(
+                    format!(
+                        "{} {if_value} and {} {then_value} contradict each other: {}",
+                        i.if_fact().key(),
+                        i.then_fact().key(),
+                        i.because_en
+                    ),
+                    format!(
+                        "`{} = {if_value}` 和 `{} = {then_value}` 互相矛盾：{}",
+                        i.if_fact().key(),
+                        i.then_fact().key(),
+                        i.because_zh
+                    ),
+                ))
+            }
         }
     }
 
@@ -455,22 +503,39 @@ impl Answers {
                     Ok(())
                 }
                 RawValue::Text(t) => {
-                    let d = Date::parse(t).map_err(|e| AnswerError(format!("birth_date: {e}")))?;
+                    let d = Date::parse_explained(t).map_err(|(en, zh)| {
+                        AnswerError(
+                            format!("birth_date: {en}"),
+                            format!("出生日期 birth_date：{zh}"),
+                        )
+                    })?;
                     self.birth_date = Some(d);
                     Ok(())
                 }
-                other => Err(AnswerError(format!(
-                    "birth_date must be a date written \"YYYY-MM-DD\", got {}",
-                    other.describe()
-                ))),
+                other => Err(AnswerError(
+                    format!(
+                        "birth_date must be a date written \"YYYY-MM-DD\", got {}",
+                        other.describe()
+                    ),
+                    format!(
+                        "出生日期 birth_date 要写成加引号的 \"年-月-日\"，写的是 {}",
+                        other.describe_zh()
+                    ),
+                )),
             };
         }
         let Some(fact) = Fact::from_key(key) else {
             let keys: Vec<&str> = Fact::all().map(Fact::key).collect();
-            return Err(AnswerError(format!(
-                "unknown answer key \"{key}\"; expected one of {}, {BIRTH_DATE_KEY}",
-                keys.join(", ")
-            )));
+            return Err(AnswerError(
+                format!(
+                    "unknown answer key \"{key}\"; expected one of {}, {BIRTH_DATE_KEY}",
+                    keys.join(", ")
+                ),
+                format!(
+                    "`{key}` 不是认得的回答项，可以用的有：{}、{BIRTH_DATE_KEY}",
+                    keys.join("、")
+                ),
+            ));
         };
         self.set_fact_raw(fact, raw)
     }
@@ -479,12 +544,20 @@ impl Answers {
     /// sees the same keys line after line looks each up once.
     pub fn set_fact_raw(&mut self, fact: Fact, raw: &RawValue<'_>) -> Result<(), AnswerError> {
         let wrong = || {
-            AnswerError(format!(
-                "{} must be {}, got {}",
-                fact.key(),
-                fact.expected(),
-                raw.describe()
-            ))
+            AnswerError(
+                format!(
+                    "{} must be {}, got {}",
+                    fact.key(),
+                    fact.expected(),
+                    raw.describe()
+                ),
+                format!(
+                    "`{}` 要写{}，写的是 {}",
+                    fact.key(),
+                    fact.expected_zh(),
+                    raw.describe_zh()
+                ),
+            )
         };
         let value = match (&fact.info().ty, raw) {
             (_, RawValue::Null) => None,

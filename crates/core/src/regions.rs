@@ -573,6 +573,56 @@ fn contains(hay: &[u8], needle: &[u8]) -> bool {
         .any(|at| hay[at] == first && hay[at + n - 1] == last && &hay[at..at + n] == needle)
 }
 
+/// Where the list of codes is kept, for messages.
+pub const REGIONS_FILE: &str = "crates/core/data/regions.tsv";
+
+/// `Ok` for a real division, else one line saying what is wrong and what to do:
+/// `unknown region 999999: not a county, city or province code of GB/T 2260; …`.
+pub fn validate(index: &RegionIndex, code: &str) -> Result<(), String> {
+    validate_explained(index, code).map_err(|(en, _)| en)
+}
+
+/// [`validate`], the error said in English and in plain Chinese.
+pub fn validate_explained(index: &RegionIndex, code: &str) -> Result<(), (String, String)> {
+    if index.contains(code) {
+        return Ok(());
+    }
+    if code.len() != 6 || !code.bytes().all(|b| b.is_ascii_digit()) {
+        return Err((
+            format!(
+                "unknown region \"{code}\": a region is a 6-digit county, city or province code of GB/T 2260 \
+                 (the 户籍所在地), such as 140105 小店区 or 140000 山西省; see {REGIONS_FILE}"
+            ),
+            format!(
+                "地区代码 \"{code}\" 不对：要写 6 位数字的县、市或省的行政区划代码（GB/T 2260，户籍所在地），\
+                 比如 140105 小店区、140000 山西省"
+            ),
+        ));
+    }
+    // The nearest real division above it, to say where the code went wrong.
+    let above = [format!("{}00", &code[..4]), format!("{}0000", &code[..2])]
+        .into_iter()
+        .find(|c| index.get(c).is_some_and(|d| !d.pseudo))
+        .map(|c| index.full_name(&c));
+    let within = above
+        .as_ref()
+        .map(|name| format!(" ({name} has no {code})"))
+        .unwrap_or_default();
+    let within_zh = above
+        .as_ref()
+        .map(|name| format!("（{name}下面没有 {code}）"))
+        .unwrap_or_default();
+    Err((
+        format!(
+            "unknown region {code}: not a county, city or province code of GB/T 2260{within}; \
+             see {REGIONS_FILE} or use a code such as 140105"
+        ),
+        format!(
+            "地区代码 {code} 不存在：它不是 GB/T 2260 里哪个县、市或省的代码{within_zh}；请查对代码，比如 140105 是小店区"
+        ),
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

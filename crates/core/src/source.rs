@@ -21,8 +21,34 @@ use toml::Spanned;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RuleError {
     pub file: String,
+    /// 1-based; 0 when the error has no position in the file.
     pub line: usize,
+    /// 1-based, in characters (not bytes) from the start of the line; 0 when
+    /// the error has no position.
+    pub column: usize,
+    /// What is wrong and what was expected, in English (what `Display` shows).
     pub message: String,
+    /// The same in plain Chinese, for the county staff who write the files:
+    /// what is wrong and what to write instead, keys and values quoted as
+    /// the file writes them.
+    pub zh: String,
+}
+
+impl RuleError {
+    /// An error about a whole file (or the folder): no line, no column.
+    pub fn whole_file(
+        file: impl Into<String>,
+        message: impl Into<String>,
+        zh: impl Into<String>,
+    ) -> RuleError {
+        RuleError {
+            file: file.into(),
+            line: 0,
+            column: 0,
+            message: message.into(),
+            zh: zh.into(),
+        }
+    }
 }
 
 impl fmt::Display for RuleError {
@@ -395,12 +421,52 @@ impl<'a> Lines<'a> {
             Err(i) => i,
         }
     }
-    fn err(&self, offset: usize, message: impl Into<String>) -> RuleError {
+    /// The 1-based column, in characters, of a byte offset on its line.
+    fn column(&self, offset: usize) -> usize {
+        let offset = offset.min(self.text.len());
+        let start = self.starts[self.line(offset) - 1];
+        // Characters are counted by the bytes that begin one (an offset
+        // inside a character counts that character).
+        self.text.as_bytes()[start..offset]
+            .iter()
+            .filter(|&&b| b & 0xC0 != 0x80)
+            .count()
+            + 1
+    }
+    /// An error at a byte offset, in English and in Chinese.
+    fn err(&self, offset: usize, message: impl Into<String>, zh: impl Into<String>) -> RuleError {
         RuleError {
             file: self.file.to_string(),
             line: self.line(offset),
+            column: self.column(offset),
             message: message.into(),
+            zh: zh.into(),
         }
+    }
+    /// An error of the `toml` crate (a syntax error, an unknown or missing
+    /// key, a value of the wrong type), at its position.
+    fn toml_err(&self, e: &toml::de::Error) -> RuleError {
+        let message = e.message().trim();
+        self.err(
+            e.span().map(|s| s.start).unwrap_or(0),
+            message,
+            toml_message_zh(message),
+        )
+    }
+    /// Parses the file as `T`: the nesting checked first (see [`MAX_TOML_NESTING`]).
+    fn parse<T: serde::de::DeserializeOwned>(&self) -> Result<T, RuleError> {
+        if let Some(at) = too_deep(self.text) {
+            return Err(self.err(
+                at,
+                format!(
+                    "brackets `[ ]` and `{{ }}` nest more than {MAX_TOML_NESTING} levels deep here: a rule file needs far fewer"
+                ),
+                format!(
+                    "这里的方括号 `[ ]` 和花括号 `{{ }}` 套了超过 {MAX_TOML_NESTING} 层：规则文件用不着套这么多层，请检查括号是不是多写了"
+                ),
+            ));
+        }
+        toml::from_str(self.text).map_err(|e| self.toml_err(&e))
     }
     /// The offset of the first character inside a string value whose span is `span`.
     fn string_content_start(&self, span: &std::ops::Range<usize>) -> usize {
@@ -422,8 +488,245 @@ impl<'a> Lines<'a> {
     }
 }
 
-fn parse_date(lines: &Lines, value: &Spanned<String>, what: &str) -> Result<Date, RuleError> {
-    Date::parse(value.get_ref()).map_err(|e| lines.err(value.span().start, format!("{what}: {e}")))
+/// How deep brackets (`[ ]`, `{ }`) may nest in a rule file: real files
+/// need three (a list of tables in a table); the `toml` crate recurses once
+/// per level, and a browser's stack is small.
+pub const MAX_TOML_NESTING: usize = 8;
+
+/// At most this many errors are listed; past it, one last entry says how many
+/// more there are ("还有 N 处错误没有列出").
+pub const MAX_ERRORS: usize = 200;
+
+/// The offset of the first bracket that nests deeper than [`MAX_TOML_NESTING`],
+/// strings and comments skipped. In one pass, before the `toml` crate sees the text.
+fn too_deep(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut depth = 0usize;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'#' => {
+                while i < bytes.len() && bytes[i] != b'\n' {
+                    i += 1;
+                }
+                continue;
+            }
+            q @ (b'"' | b'\'') => {
+                let triple = bytes[i..].starts_with(if q == b'"' { b"\"\"\"" } else { b"'''" });
+                i += if triple { 3 } else { 1 };
+                while i < bytes.len() {
+                    if q == b'"' && bytes[i] == b'\\' {
+                        i += 2;
+                        continue;
+                    }
+                    if bytes[i] == q && (!triple || bytes[i..].starts_with(&[q, q, q])) {
+                        // A closing triple quote may carry one or two quotes of the text.
+                        i += if triple { 3 } else { 1 };
+                        while triple && i < bytes.len() && bytes[i] == q {
+                            i += 1;
+                        }
+                        break;
+                    }
+                    // A one-line string ends at the end of its line, closed or not.
+                    if !triple && bytes[i] == b'\n' {
+                        break;
+                    }
+                    i += 1;
+                }
+                continue;
+            }
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > MAX_TOML_NESTING {
+                    return Some(i);
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
+/// The `toml` crate's messages in plain Chinese: a syntax error, an unknown or
+/// missing key, a value of the wrong type, a key written twice. What it does not
+/// know it shows as it is, after "TOML 格式不对：".
+pub fn toml_message_zh(message: &str) -> String {
+    let message = message.trim();
+    let (head, rest) = match message.split_once('\n') {
+        Some((h, r)) => (h.trim(), Some(r.trim())),
+        None => (message, None),
+    };
+    let fallback = || format!("TOML 格式不对：{message}");
+    // "`a`, `b`" → "a、b"
+    let names = |list: &str| -> String {
+        list.split(", ")
+            .map(|n| n.trim().trim_matches('`'))
+            .collect::<Vec<_>>()
+            .join("、")
+    };
+    let expected_zh = |list: &str| -> String {
+        list.split(", ")
+            .map(|n| match n.trim() {
+                "newline" => "换行".to_string(),
+                "`#`" => "`#` 注释".to_string(),
+                other => other.to_string(),
+            })
+            .collect::<Vec<_>>()
+            .join(" 或 ")
+    };
+    // The serde messages (the file's shape): one line each.
+    if rest.is_none() {
+        if let Some(r) = head.strip_prefix("unknown field ") {
+            let (field, known) = match r.split_once(", expected one of ") {
+                Some((f, k)) => (f, Some(names(k))),
+                None => match r.split_once(", expected ") {
+                    Some((f, k)) => (f, Some(names(k))),
+                    None => (r.split(", ").next().unwrap_or(r), None),
+                },
+            };
+            return match known {
+                Some(known) => format!(
+                    "这里不认得 {field} 这个键（是不是拼错了？）；这一节可以写的有：{known}"
+                ),
+                None => format!("这里不认得 {field} 这个键：这一节不能写任何键"),
+            };
+        }
+        if let Some(field) = head.strip_prefix("missing field ") {
+            return format!("这一节少了 {field}：请加上一行 {} = …", field);
+        }
+        if let Some(r) = head.strip_prefix("duplicate key ") {
+            if let Some((key, table)) = r.split_once(" in table ") {
+                return format!("{table} 里的 {key} 写了两次：同一节里一个键只能写一次");
+            }
+            if let Some(key) = r.strip_suffix(" in document root") {
+                return format!("文件最外层的 {key} 写了两次：一个键只能写一次");
+            }
+        }
+        if let Some(r) = head
+            .strip_prefix("invalid type: ")
+            .or_else(|| head.strip_prefix("invalid value: "))
+        {
+            if let Some((found, wanted)) = r.split_once(", expected ") {
+                let (Some(found), Some(wanted)) = (found_zh(found), wanted_zh(wanted)) else {
+                    return fallback();
+                };
+                return format!("这里要写{wanted}，写的是{found}");
+            }
+        }
+        if head == "recursion limit exceeded" {
+            return "括号或点号套的层数太多了：规则文件用不着这么多层".to_string();
+        }
+        if let Some(r) = head.strip_prefix("dotted key ") {
+            if let Some((key, _)) = r.split_once(" attempted to extend non-table type") {
+                return format!(
+                    "{key} 已经写过一个值，不能再在它下面写 {}.…",
+                    key.trim_matches('`')
+                );
+            }
+        }
+        if let Some(list) = head.strip_prefix("expected ") {
+            return format!("这里应该是 {}", expected_zh(list));
+        }
+    }
+    // The syntax errors: what is wrong, then (on the next line) what was expected.
+    let what = match head {
+        "invalid table header" => "表头（方括号 [ ] 里的节名）写得不对",
+        "invalid key" => "键名写得不对：键名只用字母、数字、`_` 和 `-`，用汉字要加引号",
+        "invalid string" => "值写得不对：文字要加引号，比如 \"玉泉区\"",
+        "invalid basic string" => "引号没有配对：加双引号的文字要在同一行里结束",
+        "invalid literal string" => "引号没有配对：加单引号的文字要在同一行里结束",
+        "invalid multiline basic string" => "三个双引号 \"\"\" 开头的多行文字没有结束",
+        "invalid multiline literal string" => "三个单引号 ''' 开头的多行文字没有结束",
+        "invalid escape sequence" => "文字里的反斜杠 \\ 后面写得不对（一个反斜杠要写成两个）",
+        "invalid unicode 4-digit hex code" | "invalid unicode 8-digit hex code" => {
+            "文字里的 \\u 后面要写四位（或八位）十六进制数"
+        }
+        "invalid array" => "列表 [ … ] 写得不对：各项之间用逗号隔开，最后要有 `]`",
+        "invalid inline table" => {
+            "花括号 { … } 写得不对：要写在一行里，各项用逗号隔开，最后一项后面不加逗号"
+        }
+        "invalid integer" | "invalid number" | "invalid floating-point number" => "数字写得不对",
+        "invalid date-time" | "invalid time" | "invalid offset" => {
+            "日期写得不对：日期要加引号，比如 \"2024-07-25\""
+        }
+        "invalid comment" => "注释里有不能用的字符",
+        _ => return fallback(),
+    };
+    let Some(rest) = rest else {
+        return what.to_string();
+    };
+    let rest_zh = if let Some(list) = rest.strip_prefix("expected ") {
+        format!("这里应该是 {}", expected_zh(list))
+    } else if let Some(r) = rest.strip_prefix("duplicate key ") {
+        match r.split_once(" in table ") {
+            Some((key, table)) => format!("{table} 下面的 {key} 已经写过了"),
+            None => match r.strip_suffix(" in document root") {
+                Some(key) => format!(
+                    "[{}] 这一节已经写过了（要写多个，用 [[{0}]]）",
+                    key.trim_matches('`')
+                ),
+                None => return fallback(),
+            },
+        }
+    } else {
+        return fallback();
+    };
+    format!("{what}；{rest_zh}")
+}
+
+/// What a serde message says was written ("integer `1`", "string \"3\"").
+fn found_zh(found: &str) -> Option<String> {
+    let quoted = |prefix: &str| found.strip_prefix(prefix).map(str::to_string);
+    Some(if let Some(v) = quoted("integer ") {
+        format!("数字 {v}")
+    } else if let Some(v) = quoted("floating point ") {
+        format!("小数 {v}")
+    } else if let Some(v) = quoted("string ") {
+        format!("文字 {v}")
+    } else if let Some(v) = quoted("boolean ") {
+        format!("不加引号的 {v}")
+    } else {
+        match found {
+            "map" => "一个表（{ … } 或一节 [ … ]）".to_string(),
+            "sequence" => "一个列表 [ … ]".to_string(),
+            "unit value" | "unit" => "空值".to_string(),
+            _ => return None,
+        }
+    })
+}
+
+/// What a serde message says was expected ("a string", "i32", "struct Region").
+fn wanted_zh(wanted: &str) -> Option<String> {
+    Some(match wanted {
+        "a string" | "a borrowed string" | "a character" => "加引号的文字，比如 \"…\"".to_string(),
+        "i8" | "i16" | "i32" | "i64" | "u8" | "u16" | "u32" | "u64" | "usize" | "isize" => {
+            "整数（不加引号、不带小数点）".to_string()
+        }
+        "f32" | "f64" => "数字（不加引号）".to_string(),
+        "a boolean" => "true 或 false（不加引号）".to_string(),
+        "a sequence" => "一个列表，比如 [\"…\", \"…\"]".to_string(),
+        "a map" => "一个表，比如 { … }".to_string(),
+        w if w.starts_with("struct ") => "一节内容（[ … ] 下面的若干行，或 { … }）".to_string(),
+        _ => return None,
+    })
+}
+
+/// `what` names the date in English, `what_zh` in Chinese.
+fn parse_date(
+    lines: &Lines,
+    value: &Spanned<String>,
+    what: &str,
+    what_zh: &str,
+) -> Result<Date, RuleError> {
+    Date::parse_explained(value.get_ref()).map_err(|(en, zh)| {
+        lines.err(
+            value.span().start,
+            format!("{what}: {en}"),
+            format!("{what_zh}：{zh}"),
+        )
+    })
 }
 
 fn toml_to_raw(value: &toml::Value) -> RawValue<'_> {
@@ -453,20 +756,20 @@ pub fn load_dir_checked(dir: &Path) -> Result<Loaded, Vec<RuleError>> {
             .filter(|p| p.extension().is_some_and(|x| x == "toml"))
             .collect(),
         Err(e) => {
-            return Err(vec![RuleError {
-                file: dir.display().to_string(),
-                line: 0,
-                message: format!("cannot read the rules folder: {e}"),
-            }])
+            return Err(vec![RuleError::whole_file(
+                dir.display().to_string(),
+                format!("cannot read the rules folder: {e}"),
+                format!("读不了规则文件夹：{e}"),
+            )])
         }
     };
     names.sort();
     if names.is_empty() {
-        return Err(vec![RuleError {
-            file: dir.display().to_string(),
-            line: 0,
-            message: "no rule files (*.toml) in this folder".into(),
-        }]);
+        return Err(vec![RuleError::whole_file(
+            dir.display().to_string(),
+            "no rule files (*.toml) in this folder",
+            "这个文件夹里没有规则文件（*.toml）",
+        )]);
     }
     let mut files = Vec::new();
     let mut errors = Vec::new();
@@ -482,11 +785,11 @@ pub fn load_dir_checked(dir: &Path) -> Result<Loaded, Vec<RuleError>> {
         );
         match std::fs::read_to_string(&path) {
             Ok(text) => files.push((shown, text)),
-            Err(e) => errors.push(RuleError {
-                file: shown,
-                line: 0,
-                message: format!("cannot read: {e}"),
-            }),
+            Err(e) => errors.push(RuleError::whole_file(
+                shown,
+                format!("cannot read: {e}"),
+                format!("读不了这个文件（要存成 UTF-8 编码的文字）：{e}"),
+            )),
         }
     }
     if !errors.is_empty() {
@@ -501,18 +804,101 @@ pub fn load_files(files: &[(String, String)]) -> Result<RuleSet, Vec<RuleError>>
     load_files_checked(files).map(|l| l.rules)
 }
 
-/// [`load_files`], with the terms and the warnings.
+/// [`load_files`], with the terms and the warnings. At most [`MAX_ERRORS`]
+/// errors are listed, then one that says how many more there are.
 pub fn load_files_checked(files: &[(String, String)]) -> Result<Loaded, Vec<RuleError>> {
+    load_files_uncapped(files).map_err(cap_errors)
+}
+
+/// What `yanglao rules check` runs: [`load_files_checked`], and a region code
+/// that is six digits but no real division of GB/T 2260 refused
+/// ([`unknown_region_codes`]). Every error of both, at most [`MAX_ERRORS`] listed.
+pub fn load_files_for_check(
+    files: &[(String, String)],
+    index: &crate::regions::RegionIndex,
+) -> Result<Loaded, Vec<RuleError>> {
+    let loaded = load_files_uncapped(files);
+    let unknown = unknown_region_codes(files, index);
+    match loaded {
+        Ok(loaded) if unknown.is_empty() => Ok(loaded),
+        Ok(_) => Err(cap_errors(unknown)),
+        Err(mut errors) => {
+            errors.extend(unknown);
+            Err(cap_errors(errors))
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct FileCode {
+    region: Option<RegionCode>,
+}
+
+#[derive(Deserialize)]
+struct RegionCode {
+    code: Option<Spanned<toml::Value>>,
+}
+
+/// A region file whose `[region] code` is six digits but not a division of
+/// GB/T 2260 (`999999`, `110199`). Files that do not parse, or whose code is
+/// not six digits, are the loader's to report. (The terms and the vocabulary
+/// are no region files, and are left alone.)
+pub fn unknown_region_codes(
+    files: &[(String, String)],
+    index: &crate::regions::RegionIndex,
+) -> Vec<RuleError> {
+    let mut errors = Vec::new();
+    for (name, text) in files.iter().filter(|(n, _)| is_region_file(n)) {
+        let lines = Lines::new(name, text);
+        let Ok(FileCode {
+            region: Some(RegionCode { code: Some(code) }),
+        }) = lines.parse::<FileCode>()
+        else {
+            continue;
+        };
+        let Some(value) = code.get_ref().as_str() else {
+            continue;
+        };
+        if value.len() != 6 || !value.bytes().all(|b| b.is_ascii_digit()) {
+            continue;
+        }
+        if let Err((why, why_zh)) = crate::regions::validate_explained(index, value) {
+            errors.push(lines.err(
+                code.span().start,
+                format!("region code: {why}"),
+                format!("`[region]` 的 `code`：{why_zh}"),
+            ));
+        }
+    }
+    errors
+}
+
+/// The first [`MAX_ERRORS`] errors, and one more saying how many are left out.
+pub fn cap_errors(mut errors: Vec<RuleError>) -> Vec<RuleError> {
+    if errors.len() > MAX_ERRORS {
+        let left = errors.len() - MAX_ERRORS;
+        let file = errors[MAX_ERRORS].file.clone();
+        errors.truncate(MAX_ERRORS);
+        errors.push(RuleError::whole_file(
+            file,
+            format!("{left} more error(s) not listed: correct these first"),
+            format!("还有 {left} 处错误没有列出：请先改好上面这些"),
+        ));
+    }
+    errors
+}
+
+fn load_files_uncapped(files: &[(String, String)]) -> Result<Loaded, Vec<RuleError>> {
     // The vocabulary first: every fact a condition names is one of its.
     let mut vocabularies = files.iter().filter(|(n, _)| is_vocabulary_file(n));
     let vocabulary = match vocabularies.next() {
         Some((name, text)) => {
             if let Some((second, _)) = vocabularies.next() {
-                return Err(vec![RuleError {
-                    file: second.clone(),
-                    line: 0,
-                    message: format!("a second vocabulary: the facts are read from {name} only"),
-                }]);
+                return Err(vec![RuleError::whole_file(
+                    second.clone(),
+                    format!("a second vocabulary: the facts are read from {name} only"),
+                    format!("又一个词表文件：回答项只从 {name} 里读，请只留一个"),
+                )]);
             }
             crate::vocab::install(vocabulary_from_toml(name, text)?)
         }
@@ -524,28 +910,25 @@ pub fn load_files_checked(files: &[(String, String)]) -> Result<Loaded, Vec<Rule
     let mut terms_file: Option<&str> = None;
     for (name, text) in files.iter().filter(|(n, _)| is_terms_file(n)) {
         if let Some(first) = terms_file {
-            errors.push(RuleError {
-                file: name.clone(),
-                line: 0,
-                message: format!(
-                    "a second terms file: the shared terms are read from {first} only"
-                ),
-            });
+            errors.push(RuleError::whole_file(
+                name.clone(),
+                format!("a second terms file: the shared terms are read from {first} only"),
+                format!("又一个政策用语文件：共用的政策用语只从 {first} 里读，请只留一个"),
+            ));
             continue;
         }
         terms_file = Some(name);
-        load_terms(&Lines::new(name, text), text, &mut terms, &mut errors);
+        load_terms(&Lines::new(name, text), &mut terms, &mut errors);
     }
     let mut regions: Vec<Region> = Vec::new();
     // The file of each region, in the same order, for messages that need it.
     let mut region_files: Vec<(&str, &str)> = Vec::new();
     for (name, text) in files.iter().filter(|(n, _)| is_region_file(n)) {
         let lines = Lines::new(name, text);
-        let parsed: FileSrc = match toml::from_str(text) {
+        let parsed: FileSrc = match lines.parse() {
             Ok(p) => p,
             Err(e) => {
-                let offset = e.span().map(|s| s.start).unwrap_or(0);
-                errors.push(lines.err(offset, e.message().trim().to_string()));
+                errors.push(e);
                 continue;
             }
         };
@@ -556,6 +939,10 @@ pub fn load_files_checked(files: &[(String, String)]) -> Result<Loaded, Vec<Rule
                     code_at,
                     format!(
                         "region {} already has a rule file ({}): one file per region",
+                        region.code, region_files[i].0
+                    ),
+                    format!(
+                        "地区 {} 已经有规则文件了（{}）：一个地区只写一个文件",
                         region.code, region_files[i].0
                     ),
                 ));
@@ -582,12 +969,11 @@ pub fn load_files_checked(files: &[(String, String)]) -> Result<Loaded, Vec<Rule
 }
 
 /// Reads the shared terms. A term may use the terms above it.
-fn load_terms(lines: &Lines, text: &str, terms: &mut Terms, errors: &mut Vec<RuleError>) {
-    let parsed: TermsFileSrc = match toml::from_str(text) {
+fn load_terms(lines: &Lines, terms: &mut Terms, errors: &mut Vec<RuleError>) {
+    let parsed: TermsFileSrc = match lines.parse() {
         Ok(p) => p,
         Err(e) => {
-            let offset = e.span().map(|s| s.start).unwrap_or(0);
-            errors.push(lines.err(offset, e.message().trim().to_string()));
+            errors.push(e);
             return;
         }
     };
@@ -601,6 +987,7 @@ fn load_terms(lines: &Lines, text: &str, terms: &mut Terms, errors: &mut Vec<Rul
                 errors.push(lines.err(
                     word.span().start,
                     format!("a term's name is written in Chinese characters only (so that a condition can use it), got \"{w}\""),
+                    format!("政策用语的名字只能用汉字写（条件里才能直接用），写的是 \"{w}\""),
                 ));
             }
         }
@@ -609,6 +996,7 @@ fn load_terms(lines: &Lines, text: &str, terms: &mut Terms, errors: &mut Vec<Rul
             errors.push(lines.err(
                 at,
                 format!("term `{name}`: `reading` (why it is read so) and `source` (CONTRACT row, standard or clause) must not be empty"),
+                format!("政策用语 `{name}`：`reading`（为什么这样理解）和 `source`（依据哪一条、哪个标准）都不能空着"),
             ));
         }
         let when_start = lines.string_content_start(&t.when.span());
@@ -618,14 +1006,18 @@ fn load_terms(lines: &Lines, text: &str, terms: &mut Terms, errors: &mut Vec<Rul
                 errors.push(lines.err(
                     when_start + e.offset,
                     format!("term `{name}`: {}", e.message),
+                    format!("政策用语 `{name}`：{}", e.zh),
                 ));
                 None
             }
         };
         if let Some(c) = &cond {
             if !crate::eval::satisfiable(c) {
-                errors
-                    .push(lines.err(t.when.span().start, format!("term `{name}` can never hold")));
+                errors.push(lines.err(
+                    t.when.span().start,
+                    format!("term `{name}` can never hold"),
+                    format!("政策用语 `{name}` 的条件自相矛盾，什么人都不可能满足"),
+                ));
             }
             let mut silent = false;
             c.walk(&mut |node| {
@@ -637,6 +1029,7 @@ fn load_terms(lines: &Lines, text: &str, terms: &mut Terms, errors: &mut Vec<Rul
                 errors.push(lines.err(
                     t.when.span().start,
                     format!("term `{name}`: every verify note of a term names who decides with {} (filled in with the office of the service that uses it)", expr::OFFICE),
+                    format!("政策用语 `{name}`：每条 verify 核实说明都要用 {} 写明由谁认定（会换成用到它的那项服务的经办部门）", expr::OFFICE),
                 ));
             }
         }
@@ -647,8 +1040,13 @@ fn load_terms(lines: &Lines, text: &str, terms: &mut Terms, errors: &mut Vec<Rul
                 Ok(_) => errors.push(lines.err(
                     b.span().start,
                     format!("term `{name}`: each `by_hand` entry is one comparison, such as \"ability >= severe\""),
+                    format!("政策用语 `{name}`：`by_hand` 的每一项只写一个比较，比如 \"ability >= severe\""),
                 )),
-                Err(e) => errors.push(lines.err(b.span().start, format!("term `{name}`: by_hand: {}", e.message))),
+                Err(e) => errors.push(lines.err(
+                    b.span().start,
+                    format!("term `{name}`: by_hand: {}", e.message),
+                    format!("政策用语 `{name}` 的 `by_hand`：{}", e.zh),
+                )),
             }
         }
         let Some(cond) = cond else { continue };
@@ -662,6 +1060,10 @@ fn load_terms(lines: &Lines, text: &str, terms: &mut Terms, errors: &mut Vec<Rul
                 t.when.span().start,
                 format!(
                     "term `{name}` nests more than {} levels deep: write it flatter",
+                    expr::MAX_DEPTH
+                ),
+                format!(
+                    "政策用语 `{name}` 的条件套得超过 {} 层：请拆开写得简单些",
                     expr::MAX_DEPTH
                 ),
             ));
@@ -697,10 +1099,14 @@ fn load_terms(lines: &Lines, text: &str, terms: &mut Terms, errors: &mut Vec<Rul
                     "term `{}`: [terms.en] words has \"{key}\", which is none of its verify notes",
                     term.name
                 ),
+                format!(
+                    "政策用语 `{}`：[terms.en] 的 words 里有 \"{key}\"，可它不是这个用语的任何一条核实说明",
+                    term.name
+                ),
             ));
         }
-        if let Err(message) = terms.push(term) {
-            errors.push(lines.err(t.name.span().start, message));
+        if let Err((message, zh)) = terms.push(term) {
+            errors.push(lines.err(t.name.span().start, message, zh));
         }
     }
 }
@@ -719,8 +1125,9 @@ fn value_set(c: &Cond) -> Option<(Fact, Vec<i32>)> {
     }
 }
 
-/// Where a condition spells out a shared term by hand: (offset in the text, advice).
-fn advice(text: &str, parsed: &Parsed, terms: &Terms) -> Vec<(usize, String)> {
+/// Where a condition spells out a shared term by hand: (offset in the text,
+/// advice, the advice in Chinese).
+fn advice(text: &str, parsed: &Parsed, terms: &Terms) -> Vec<(usize, String, String)> {
     // An age floor beside an age ceiling is a band (80—89周岁), not 高龄.
     let ceiling = parsed.written.iter().any(|w| {
         matches!(
@@ -753,6 +1160,10 @@ fn advice(text: &str, parsed: &Parsed, terms: &Terms) -> Vec<(usize, String)> {
                         "`{shown}` spells out the shared term {} by hand: write `{}` (rules/{TERMS_FILE}: {})",
                         term.name, term.name, term.label
                     ),
+                    format!(
+                        "`{shown}` 是把共用的政策用语“{}”自己写了一遍：直接写 `{}`（rules/{TERMS_FILE}：{}）",
+                        term.name, term.name, term.label
+                    ),
                 ));
             }
         }
@@ -774,6 +1185,7 @@ fn compile_file(
         errors.push(lines.err(
             file.region.code.span().start,
             format!("region code must be 6 digits (GB/T 2260), got \"{code}\""),
+            format!("地区代码要写 6 位数字（GB/T 2260 行政区划代码），写的是 \"{code}\""),
         ));
     }
     let stem = Path::new(lines.file)
@@ -781,13 +1193,19 @@ fn compile_file(
         .map(|s| s.to_string_lossy().into_owned());
     if code_ok
         && stem.as_deref().is_some_and(|s| {
-            s.len() >= 6 && s[..6].bytes().all(|b| b.is_ascii_digit()) && s[..6] != code
+            // Bytes, not a str slice: a name may have a character across byte 6.
+            let head = &s.as_bytes()[..s.len().min(6)];
+            head.len() == 6 && head.iter().all(u8::is_ascii_digit) && head != code.as_bytes()
         })
     {
         errors.push(lines.err(
             file.region.code.span().start,
             format!(
                 "region code {code} does not match the file name {}",
+                lines.file
+            ),
+            format!(
+                "地区代码 {code} 和文件名 {} 对不上：文件名要用这个地区的代码",
                 lines.file
             ),
         ));
@@ -798,7 +1216,7 @@ fn compile_file(
     for d in file.documents {
         // Every bad date is reported, not just the first.
         let mut date_of = |value: &Spanned<String>, what: &str| {
-            parse_date(lines, value, what)
+            parse_date(lines, value, what, &format!("政策文件的 `{what}`"))
                 .map_err(|e| errors.push(e))
                 .ok()
         };
@@ -821,6 +1239,9 @@ fn compile_file(
                 errors.push(lines.err(
                     span.span().start,
                     format!("effective_until {until} is before effective_from {from}"),
+                    format!(
+                        "停止日期 effective_until {until} 比开始日期 effective_from {from} 还早"
+                    ),
                 ));
             }
         }
@@ -831,6 +1252,10 @@ fn compile_file(
             errors.push(lines.err(
                 d.id.span().start,
                 format!("duplicate document id `{}`", d.id.get_ref()),
+                format!(
+                    "政策文件的 id `{}` 重复了：每个文件的 id 要不一样",
+                    d.id.get_ref()
+                ),
             ));
         }
         documents.push(Document {
@@ -877,6 +1302,9 @@ fn compile_file(
             errors.push(RuleError {
                 message: format!(
                     "`excludes` names `{id}`, which is not a service of this file (a service can replace only services of its own file)"
+                ),
+                zh: format!(
+                    "`excludes` 里写的 `{id}` 不是这个文件里的服务（只能替代同一个文件里的服务）"
                 ),
                 ..at
             });
@@ -925,6 +1353,7 @@ fn compile_service(
         errors.push(lines.err(
             s.id.span().start,
             format!("service id `{id}` must use only a-z, 0-9 and '-'"),
+            format!("服务的 id `{id}` 只能用小写字母 a-z、数字 0-9 和 `-`"),
         ));
     }
     let here = format!("{}:{}", lines.file, lines.line(s.id.span().start));
@@ -932,6 +1361,7 @@ fn compile_service(
         errors.push(lines.err(
             s.id.span().start,
             format!("duplicate service id `{id}` in this file (first defined at {first}); ids are unique within a file"),
+            format!("服务的 id `{id}` 在这个文件里重复了（第一次在 {first}）：同一个文件里每项服务的 id 要不一样"),
         ));
     }
     let kind = Kind::from_key(s.kind.get_ref());
@@ -942,6 +1372,11 @@ fn compile_service(
                 "unknown kind `{}`; expected one of: {}",
                 s.kind.get_ref(),
                 Kind::all_keys().join(", ")
+            ),
+            format!(
+                "`kind` 写的 `{}` 不是认得的服务类别，可以用的有：{}",
+                s.kind.get_ref(),
+                Kind::all_keys().join("、")
             ),
         ));
     }
@@ -955,17 +1390,29 @@ fn compile_service(
                 s.document.get_ref(),
                 known.join(", ")
             ),
+            if known.is_empty() {
+                format!(
+                    "`document` 写的 `{}` 找不到：这个文件还没有写 [[documents]]",
+                    s.document.get_ref()
+                )
+            } else {
+                format!(
+                    "`document` 写的 `{}` 不是这个文件里政策文件的 id，可以用的有：{}",
+                    s.document.get_ref(),
+                    known.join("、")
+                )
+            },
         ));
     }
     let doc = document.map(|i| &documents[i]);
     let from = match &s.effective_from {
-        Some(v) => parse_date(lines, v, "effective_from")
+        Some(v) => parse_date(lines, v, "effective_from", "服务的 `effective_from`")
             .map_err(|e| errors.push(e))
             .ok(),
         None => doc.map(|d| d.effective_from),
     };
     let until = match &s.effective_until {
-        Some(v) => parse_date(lines, v, "effective_until")
+        Some(v) => parse_date(lines, v, "effective_until", "服务的 `effective_until`")
             .map_err(|e| errors.push(e))
             .ok(),
         None => doc.and_then(|d| d.effective_until),
@@ -975,6 +1422,7 @@ fn compile_service(
             errors.push(lines.err(
                 at,
                 format!("service `{id}` ends ({u}) before it starts ({f}): it can never apply"),
+                format!("服务 `{id}` 停止的日期（{u}）比开始的日期（{f}）还早：这样永远不能申请"),
             ));
         }
     }
@@ -983,6 +1431,7 @@ fn compile_service(
             errors.push(lines.err(
                 at,
                 format!("service `{id}`: name, summary and clause must not be empty"),
+                format!("服务 `{id}`：`name`、`summary` 和 `clause` 都不能空着"),
             ));
             break;
         }
@@ -995,13 +1444,17 @@ fn compile_service(
     let when_start = lines.string_content_start(&s.when.span());
     let when = match expr::parse_with(&when_text, cx.terms, &office) {
         Ok(parsed) => {
-            for (offset, message) in advice(&when_text, &parsed, cx.terms) {
-                warnings.push(lines.err(when_start + offset, format!("warning: {message}")));
+            for (offset, message, zh) in advice(&when_text, &parsed, cx.terms) {
+                warnings.push(lines.err(
+                    when_start + offset,
+                    format!("warning: {message}"),
+                    format!("提醒：{zh}"),
+                ));
             }
             Some(parsed.cond)
         }
         Err(e) => {
-            errors.push(lines.err(when_start + e.offset, e.message));
+            errors.push(lines.err(when_start + e.offset, e.message, e.zh));
             None
         }
     };
@@ -1010,6 +1463,7 @@ fn compile_service(
             errors.push(lines.err(
                 s.when.span().start,
                 format!("service `{id}` is unreachable: no answers can ever satisfy its condition"),
+                format!("服务 `{id}` 的条件自相矛盾：怎么回答都不可能满足"),
             ));
         }
     }
@@ -1020,12 +1474,14 @@ fn compile_service(
         errors.push(lines.err(
             amount_at,
             format!("service `{id}`: the amount has no figure, so it needs a `note` saying who sets it and whom to ask"),
+            format!("服务 `{id}`：[services.amount] 没有写金额，那就要写 `note`，说明标准由谁定、找谁问"),
         ));
     }
     if amount.figures().any(|(_, v)| !(v.is_finite() && v >= 0.0)) {
         errors.push(lines.err(
             amount_at,
             format!("service `{id}`: amounts must be zero or more"),
+            format!("服务 `{id}`：金额不能是负数"),
         ));
     }
 
@@ -1040,6 +1496,7 @@ fn compile_service(
         errors.push(lines.err(
             apply_at,
             format!("service `{id}`: apply needs `where`, `steps`, `documents`, `reviewer` and `office`, none empty"),
+            format!("服务 `{id}`：[services.apply] 里 `where`、`steps`、`documents`、`reviewer` 和 `office` 都要写，不能空着"),
         ));
     }
     let mut documents = Vec::new();
@@ -1063,9 +1520,16 @@ fn compile_service(
         let list = e.into_inner();
         for other in &list {
             if *other == id {
-                errors.push(lines.err(span_at, format!("service `{id}` cannot exclude itself")));
+                errors.push(lines.err(
+                    span_at,
+                    format!("service `{id}` cannot exclude itself"),
+                    format!("服务 `{id}` 的 `excludes` 不能写它自己"),
+                ));
             } else {
-                pending_refs.push((lines.err(span_at, String::new()), other.clone()));
+                pending_refs.push((
+                    lines.err(span_at, String::new(), String::new()),
+                    other.clone(),
+                ));
             }
         }
         list
@@ -1075,10 +1539,12 @@ fn compile_service(
         (Some(g), None) => errors.push(lines.err(
             s.tier_group.as_ref().map(|g| g.span().start).unwrap_or(at),
             format!("service `{id}` is in tier_group `{g}` but has no `tier` number"),
+            format!("服务 `{id}` 写了 `tier_group = \"{g}\"`，还要写 `tier`（第几档的数字）"),
         )),
         (None, Some(_)) => errors.push(lines.err(
             at,
             format!("service `{id}` has a `tier` but no `tier_group`"),
+            format!("服务 `{id}` 写了 `tier`，还要写 `tier_group`（属于哪一组分档）"),
         )),
         _ => {}
     }
@@ -1088,6 +1554,7 @@ fn compile_service(
         errors.push(lines.err(
             at,
             format!("service `{id}` has {} example case(s); write at least {MIN_CASES} (one that qualifies, one that does not, one maybe)", s.cases.len()),
+            format!("服务 `{id}` 只有 {} 个例子 [[services.cases]]：至少写 {MIN_CASES} 个（一个符合的、一个不符合的、一个需要核实的）", s.cases.len()),
         ));
     }
     for c in s.cases {
@@ -1151,6 +1618,7 @@ fn compile_en(
             errors.push(lines.err(
                 at,
                 format!("service `{id}`: [services.en] has {given} {what} for {wanted} in Chinese; give all of them in the same order, or none"),
+                format!("服务 `{id}`：[services.en] 的 `{what}` 有 {given} 项，中文有 {wanted} 项：要么按同样的顺序全部翻译，要么都不写"),
             ));
         }
     }
@@ -1173,6 +1641,7 @@ fn compile_en(
             errors.push(lines.err(
                 at,
                 format!("service `{id}`: [services.en] words has \"{key}\", which is no label or verify note of its condition"),
+                format!("服务 `{id}`：[services.en] 的 words 里有 \"{key}\"，可它不是条件里的标签，也不是核实说明"),
             ));
         }
     }
@@ -1223,6 +1692,7 @@ fn compile_need(
     let lines = cx.lines;
     let at = item.span().start;
     let expected = "a document is a name (\"身份证\") or { name = \"低保证\", when = \"economic == dibao\", usual = true }";
+    let expected_zh = "要带的材料写名字（\"身份证\"），或者写成 { name = \"低保证\", when = \"economic == dibao\", usual = true }";
     match item.get_ref() {
         toml::Value::String(name) if !name.trim().is_empty() => Ok(crate::model::Need {
             name: name.clone(),
@@ -1234,21 +1704,35 @@ fn compile_need(
                 return Err(lines.err(
                     at,
                     format!("unknown key `{k}` in a document; expected name, when, usual"),
+                    format!("要带的材料里不认得 `{k}`：只能写 name、when、usual"),
                 ));
             }
             let name = match t.get("name") {
                 Some(toml::Value::String(n)) if !n.trim().is_empty() => n.clone(),
-                _ => return Err(lines.err(at, format!("a document needs a `name`; {expected}"))),
+                _ => {
+                    return Err(lines.err(
+                        at,
+                        format!("a document needs a `name`; {expected}"),
+                        format!("要带的材料少了 `name`（材料的名字）；{expected_zh}"),
+                    ))
+                }
             };
             let when = match t.get("when") {
                 None => None,
                 Some(toml::Value::String(text)) => {
                     let parsed = expr::parse_with(text, cx.terms, office).map_err(|e| {
-                        lines.err(at, format!("document `{name}`: when: {}", e.message))
+                        lines.err(
+                            at,
+                            format!("document `{name}`: when: {}", e.message),
+                            format!("材料“{name}”的 `when`：{}", e.zh),
+                        )
                     })?;
-                    for (_, message) in advice(text, &parsed, cx.terms) {
-                        warnings
-                            .push(lines.err(at, format!("warning: document `{name}`: {message}")));
+                    for (_, message, zh) in advice(text, &parsed, cx.terms) {
+                        warnings.push(lines.err(
+                            at,
+                            format!("warning: document `{name}`: {message}"),
+                            format!("提醒：材料“{name}”：{zh}"),
+                        ));
                     }
                     Some(parsed.cond)
                 }
@@ -1256,6 +1740,7 @@ fn compile_need(
                     return Err(lines.err(
                         at,
                         format!("document `{name}`: `when` must be a condition in quotes"),
+                        format!("材料“{name}”的 `when` 要把条件写在引号里"),
                     ))
                 }
             };
@@ -1266,17 +1751,18 @@ fn compile_need(
                     return Err(lines.err(
                         at,
                         format!("document `{name}`: `usual` must be true or false"),
+                        format!("材料“{name}”的 `usual` 只能写 true 或 false"),
                     ))
                 }
             };
             Ok(crate::model::Need { name, when, usual })
         }
-        _ => Err(lines.err(at, expected)),
+        _ => Err(lines.err(at, expected, expected_zh)),
     }
 }
 
 fn compile_case(lines: &Lines, at: usize, c: CaseSrc) -> Result<Case, RuleError> {
-    let date = parse_date(lines, &c.date, "case date")?;
+    let date = parse_date(lines, &c.date, "case date", "例子的 `date`")?;
     let answers_at = c.answers.span().start;
     let pairs: Vec<(String, RawValue)> = c
         .answers
@@ -1284,17 +1770,31 @@ fn compile_case(lines: &Lines, at: usize, c: CaseSrc) -> Result<Case, RuleError>
         .iter()
         .map(|(k, v)| (k.clone(), toml_to_raw(v)))
         .collect();
-    let answers = Answers::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.clone())))
-        .map_err(|e| lines.err(answers_at, format!("case answers: {e}")))?;
-    answers
-        .on(date)
-        .map_err(|e| lines.err(answers_at, format!("case answers: {e}")))?;
+    let wrong = |e: crate::facts::AnswerError| {
+        lines.err(
+            answers_at,
+            format!("case answers: {}", e.0),
+            format!("例子的 `answers`：{}", e.1),
+        )
+    };
+    let answers =
+        Answers::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.clone()))).map_err(wrong)?;
+    answers.on(date).map_err(wrong)?;
     let status = Status::from_key(c.status.get_ref()).ok_or_else(|| {
         lines.err(
             c.status.span().start,
             format!(
                 "unknown status `{}`; expected one of: eligible, maybe, ineligible, expired, not_yet_in_force",
                 c.status.get_ref()
+            ),
+            format!(
+                "例子的 `status` 写的 `{}` 不认得，可以写：eligible（{}）、maybe（{}）、ineligible（{}）、expired（{}）、not_yet_in_force（{}）",
+                c.status.get_ref(),
+                Status::Eligible.zh(),
+                Status::Maybe.zh(),
+                Status::Ineligible.zh(),
+                Status::Expired.zh(),
+                Status::NotYetInForce.zh(),
             ),
         )
     })?;
@@ -1307,6 +1807,7 @@ fn compile_case(lines: &Lines, at: usize, c: CaseSrc) -> Result<Case, RuleError>
                     lines.err(
                         list.span().start,
                         format!("`missing` names an unknown fact `{key}`"),
+                        format!("例子的 `missing` 里的 `{key}` 不是认得的回答项"),
                     )
                 })?;
                 facts.push(fact);
@@ -1333,12 +1834,8 @@ fn check_combinations(rules: &RuleSet, files: &[(&str, &str)], errors: &mut Vec<
         let (name, text) = files[region];
         let needle = format!("\"{id}\"");
         match text.find(&needle) {
-            Some(pos) => Lines::new(name, text).err(pos, String::new()),
-            None => RuleError {
-                file: name.to_string(),
-                line: 0,
-                message: String::new(),
-            },
+            Some(pos) => Lines::new(name, text).err(pos, String::new(), String::new()),
+            None => RuleError::whole_file(name, String::new(), String::new()),
         }
     };
     for (r, region) in rules.regions.iter().enumerate() {
@@ -1350,6 +1847,7 @@ fn check_combinations(rules: &RuleSet, files: &[(&str, &str)], errors: &mut Vec<
                 if let Some(other) = tiers.entry(g).or_default().insert(s.tier, &s.id) {
                     errors.push(RuleError {
                         message: format!("services `{other}` and `{}` share tier {} in tier_group `{g}`: each band needs its own tier number", s.id, s.tier),
+                        zh: format!("服务 `{other}` 和 `{}` 在分档组 `{g}` 里都是第 {} 档：每一档要用不同的 `tier` 数字", s.id, s.tier),
                         ..where_is(r, &s.id)
                     });
                 }
@@ -1367,6 +1865,10 @@ fn check_combinations(rules: &RuleSet, files: &[(&str, &str)], errors: &mut Vec<
                                 "tiers `{}` and `{}` of tier_group `{group}` overlap: some person meets both; bands must not overlap",
                                 a.id, b.id
                             ),
+                            zh: format!(
+                                "分档组 `{group}` 里的 `{}` 和 `{}` 有重叠：有人能同时符合两档，各档的条件不能重叠",
+                                a.id, b.id
+                            ),
                             ..where_is(r, &b.id)
                         });
                     }
@@ -1378,41 +1880,63 @@ fn check_combinations(rules: &RuleSet, files: &[(&str, &str)], errors: &mut Vec<
     let graph = crate::eval::Precedence::build(rules);
     type Key<'a> = crate::eval::Key<'a>;
     let mut state: HashMap<Key, u8> = HashMap::new();
-    fn visit<'a>(
-        key: Key<'a>,
+    // Depth first, with a stack of its own (a chain of thousands of
+    // `excludes` must not overflow the call stack): a loop from `start`, if any.
+    // 1: on the path being walked; 2: done.
+    fn find_loop<'a>(
+        start: Key<'a>,
         g: &'a crate::eval::Precedence,
         state: &mut HashMap<Key<'a>, u8>,
-        path: &mut Vec<Key<'a>>,
     ) -> Option<Vec<Key<'a>>> {
-        match state.get(&key) {
-            Some(2) => return None,
-            Some(1) => {
-                let start = path.iter().position(|p| *p == key).unwrap_or(0);
-                return Some(path[start..].to_vec());
-            }
-            _ => {}
+        if state.contains_key(&start) {
+            return None;
         }
-        state.insert(key, 1);
-        path.push(key);
-        for d in g.over(key.0, key.1) {
-            if let Some(cycle) = visit(d, g, state, path) {
-                return Some(cycle);
+        state.insert(start, 1);
+        let mut path = vec![start];
+        let mut stack: Vec<(Vec<Key<'a>>, usize)> = vec![(g.over(start.0, start.1).collect(), 0)];
+        while let Some((kids, next)) = stack.last_mut() {
+            let Some(&d) = kids.get(*next) else {
+                stack.pop();
+                if let Some(done) = path.pop() {
+                    state.insert(done, 2);
+                }
+                continue;
+            };
+            *next += 1;
+            match state.get(&d) {
+                Some(2) => {}
+                Some(_) => {
+                    let from = path.iter().position(|p| *p == d).unwrap_or(0);
+                    let cycle = path[from..].to_vec();
+                    // Reported once: what is on the path is done.
+                    for k in path {
+                        state.insert(k, 2);
+                    }
+                    return Some(cycle);
+                }
+                None => {
+                    state.insert(d, 1);
+                    path.push(d);
+                    stack.push((g.over(d.0, d.1).collect(), 0));
+                }
             }
         }
-        path.pop();
-        state.insert(key, 2);
         None
     }
     let mut seen_cycle = HashSet::new();
     for (r, region) in rules.regions.iter().enumerate() {
         for s in &region.services {
-            let mut path = Vec::new();
-            if let Some(cycle) = visit((&region.code, &s.id), &graph, &mut state, &mut path) {
+            if let Some(cycle) = find_loop((&region.code, &s.id), &graph, &mut state) {
                 let ids: Vec<&str> = cycle.iter().map(|k| k.1).collect();
                 if seen_cycle.insert(format!("{}:{}", region.code, ids.join(","))) {
                     errors.push(RuleError {
                         message: format!(
                             "`excludes` form a loop: {} → {}",
+                            ids.join(" → "),
+                            ids[0]
+                        ),
+                        zh: format!(
+                            "`excludes` 绕成了一个圈：{} → {}，互相替代说不通",
                             ids.join(" → "),
                             ids[0]
                         ),
@@ -1519,39 +2043,39 @@ pub fn vocabulary_from_toml(
 ) -> Result<crate::vocab::Vocabulary, Vec<RuleError>> {
     use crate::vocab::{FactInfo, FactType, Implication, KindInfo, Vocabulary, Words, MAX_FACTS};
     let lines = Lines::new(file, text);
-    let src: VocabularySrc = toml::from_str(text).map_err(|e| {
-        vec![lines.err(
-            e.span().map(|s| s.start).unwrap_or(0),
-            e.message().trim().to_string(),
-        )]
-    })?;
+    let src: VocabularySrc = lines.parse().map_err(|e| vec![e])?;
     let mut errors = Vec::new();
-    let err = |m: String| RuleError {
-        file: file.to_string(),
-        line: 0,
-        message: m,
-    };
+    let err = |m: String, zh: String| RuleError::whole_file(file, m, zh);
     if src.facts.len() > MAX_FACTS {
-        errors.push(err(format!(
-            "{} facts: at most {MAX_FACTS}",
-            src.facts.len()
-        )));
+        errors.push(err(
+            format!("{} facts: at most {MAX_FACTS}", src.facts.len()),
+            format!("写了 {} 个回答项：最多 {MAX_FACTS} 个", src.facts.len()),
+        ));
     }
     let mut facts: Vec<FactInfo> = Vec::new();
     for f in src.facts {
         let key = f.key.clone();
         if facts.iter().any(|g| g.key == key) {
-            errors.push(err(format!("fact `{key}` is defined twice")));
+            errors.push(err(
+                format!("fact `{key}` is defined twice"),
+                format!("回答项 `{key}` 写了两次"),
+            ));
         }
         if key.is_empty() || !key.bytes().all(|b| b.is_ascii_lowercase() || b == b'_') {
-            errors.push(err(format!(
-                "fact `{key}`: a key is lower-case letters and `_`"
-            )));
+            errors.push(err(
+                format!("fact `{key}`: a key is lower-case letters and `_`"),
+                format!("回答项 `{key}`：`key` 只能用小写字母和 `_`"),
+            ));
         }
         let ty = match (f.ty.as_str(), f.min, f.max) {
             ("int", Some(min), Some(max)) if min <= max => FactType::Int { min, max },
             ("int", _, _) => {
-                errors.push(err(format!("fact `{key}`: an int needs min <= max")));
+                errors.push(err(
+                    format!("fact `{key}`: an int needs min <= max"),
+                    format!(
+                        "回答项 `{key}`：整数（int）要写 `min` 和 `max`，`min` 不能比 `max` 大"
+                    ),
+                ));
                 continue;
             }
             ("bool", None, None) => FactType::Bool,
@@ -1562,9 +2086,14 @@ pub fn vocabulary_from_toml(
                 }
             }
             (other, _, _) => {
-                errors.push(err(format!(
-                    "fact `{key}`: type `{other}` with these fields; expected int (min, max), bool, or enum (values, 1 to 64)"
-                )));
+                errors.push(err(
+                    format!(
+                        "fact `{key}`: type `{other}` with these fields; expected int (min, max), bool, or enum (values, 1 to 64)"
+                    ),
+                    format!(
+                        "回答项 `{key}`：`type = \"{other}\"` 和写的其他项对不上；可以写 int（带 min、max）、bool，或 enum（带 values，1 到 64 个）"
+                    ),
+                ));
                 continue;
             }
         };
@@ -1577,18 +2106,20 @@ pub fn vocabulary_from_toml(
         let mut words = |w: WordsSrc, lang: &str| -> Words {
             for k in w.choices.keys() {
                 if !value_keys.contains(k) {
-                    errors.push(err(format!(
-                        "fact `{key}` ({lang}): choice `{k}` is not one of its values"
-                    )));
+                    errors.push(err(
+                        format!("fact `{key}` ({lang}): choice `{k}` is not one of its values"),
+                        format!("回答项 `{key}`（{lang}）：`choices` 里的 `{k}` 不是它的取值"),
+                    ));
                 }
             }
             for k in w.said.keys() {
                 let number_phrase = matches!(k.as_str(), "n" | "at_least" | "below");
                 if !(value_keys.contains(k) || number_phrase && matches!(ty, FactType::Int { .. }))
                 {
-                    errors.push(err(format!(
-                        "fact `{key}` ({lang}): `said` names `{k}`, not one of its values"
-                    )));
+                    errors.push(err(
+                        format!("fact `{key}` ({lang}): `said` names `{k}`, not one of its values"),
+                        format!("回答项 `{key}`（{lang}）：`said` 里的 `{k}` 不是它的取值"),
+                    ));
                 }
             }
             let in_order = |map: &BTreeMap<String, String>| -> Vec<(String, String)> {
@@ -1624,9 +2155,10 @@ pub fn vocabulary_from_toml(
                 .any(|k| zh.said(k).is_none() || en.said(k).is_none()),
         };
         if needs_said {
-            errors.push(err(format!(
-                "fact `{key}`: `said` must give every value (an int: `n`) in zh and en"
-            )));
+            errors.push(err(
+                format!("fact `{key}`: `said` must give every value (an int: `n`) in zh and en"),
+                format!("回答项 `{key}`：zh 和 en 的 `said` 都要把每个取值写上（整数写 `n`）"),
+            ));
         }
         facts.push(FactInfo {
             key,
@@ -1637,42 +2169,57 @@ pub fn vocabulary_from_toml(
         });
     }
     if facts.iter().filter(|f| f.birth_date).count() > 1 {
-        errors.push(err("only one fact may take a birth date".into()));
+        errors.push(err(
+            "only one fact may take a birth date".into(),
+            "只能有一个回答项写 `birth_date = true`".into(),
+        ));
     }
-    let fact_values =
-        |fv: &FactValuesSrc, what: &str, errors: &mut Vec<RuleError>| -> Option<(u8, u64)> {
-            let Some(i) = facts.iter().position(|f| f.key == fv.fact) else {
-                errors.push(err(format!("{what}: unknown fact `{}`", fv.fact)));
-                return None;
-            };
-            let keys: Vec<String> = match &facts[i].ty {
-                FactType::Int { min, max } => (*min..=*max).map(|v| v.to_string()).collect(),
-                FactType::Bool => vec!["no".into(), "yes".into()],
-                FactType::Enum { values, .. } => values.clone(),
-            };
-            let mut mask = 0u64;
-            for v in &fv.values {
-                match keys.iter().position(|k| k == v) {
-                    Some(j) if j < 64 => mask |= 1 << j,
-                    _ => errors.push(err(format!(
-                        "{what}: `{v}` is not a value of `{}`",
-                        fv.fact
-                    ))),
-                }
-            }
-            Some((i as u8, mask))
+    let fact_values = |fv: &FactValuesSrc,
+                       (what, what_zh): (&str, &str),
+                       errors: &mut Vec<RuleError>|
+     -> Option<(u8, u64)> {
+        let Some(i) = facts.iter().position(|f| f.key == fv.fact) else {
+            errors.push(err(
+                format!("{what}: unknown fact `{}`", fv.fact),
+                format!("{what_zh}：`{}` 不是认得的回答项", fv.fact),
+            ));
+            return None;
         };
+        let keys: Vec<String> = match &facts[i].ty {
+            FactType::Int { min, max } => (*min..=*max).map(|v| v.to_string()).collect(),
+            FactType::Bool => vec!["no".into(), "yes".into()],
+            FactType::Enum { values, .. } => values.clone(),
+        };
+        let mut mask = 0u64;
+        for v in &fv.values {
+            match keys.iter().position(|k| k == v) {
+                Some(j) if j < 64 => mask |= 1 << j,
+                _ => errors.push(err(
+                    format!("{what}: `{v}` is not a value of `{}`", fv.fact),
+                    format!("{what_zh}：`{v}` 不是 `{}` 的取值", fv.fact),
+                )),
+            }
+        }
+        Some((i as u8, mask))
+    };
     let mut kinds = Vec::new();
     for k in src.kinds {
-        let had_when = k
-            .had_when
-            .as_ref()
-            .and_then(|fv| fact_values(fv, &format!("kind `{}`: had_when", k.key), &mut errors));
+        let had_when = k.had_when.as_ref().and_then(|fv| {
+            let what = format!("kind `{}`: had_when", k.key);
+            let what_zh = format!("服务类别 `{}` 的 `had_when`", k.key);
+            fact_values(fv, (&what, &what_zh), &mut errors)
+        });
         if had_when.is_some() != (k.had_zh.is_some() && k.had_en.is_some()) {
-            errors.push(err(format!(
-                "kind `{}`: `had_when` goes with `had_zh` and `had_en` (what the results say then)",
-                k.key
-            )));
+            errors.push(err(
+                format!(
+                    "kind `{}`: `had_when` goes with `had_zh` and `had_en` (what the results say then)",
+                    k.key
+                ),
+                format!(
+                    "服务类别 `{}`：写了 `had_when` 就要同时写 `had_zh` 和 `had_en`（那时结果怎么说）",
+                    k.key
+                ),
+            ));
         }
         kinds.push(KindInfo {
             key: k.key,
@@ -1688,8 +2235,22 @@ pub fn vocabulary_from_toml(
     for (n, i) in src.implications.into_iter().enumerate() {
         let what = format!("implication {}", n + 1);
         let (Some((if_fact, if_values)), Some((then_fact, then_values))) = (
-            fact_values(&i.if_, &format!("{what}: if"), &mut errors),
-            fact_values(&i.then, &format!("{what}: then"), &mut errors),
+            fact_values(
+                &i.if_,
+                (
+                    &format!("{what}: if"),
+                    &format!("第 {} 条推断的 `if`", n + 1),
+                ),
+                &mut errors,
+            ),
+            fact_values(
+                &i.then,
+                (
+                    &format!("{what}: then"),
+                    &format!("第 {} 条推断的 `then`", n + 1),
+                ),
+                &mut errors,
+            ),
         ) else {
             continue;
         };
@@ -1709,21 +2270,28 @@ pub fn vocabulary_from_toml(
     for i in &implications {
         for f in [i.if_fact, i.then_fact] {
             if !seen.insert(f) {
-                errors.push(err(format!(
-                    "fact `{}` is in two implications; each fact may be in one",
-                    facts[usize::from(f)].key
-                )));
+                let key = &facts[usize::from(f)].key;
+                errors.push(err(
+                    format!("fact `{key}` is in two implications; each fact may be in one"),
+                    format!("回答项 `{key}` 出现在两条推断 [[implications]] 里：每个回答项只能出现在一条里"),
+                ));
             }
         }
     }
     for contract in crate::facts::CONTRACT_FACTS {
         if !facts.iter().any(|f| f.key == contract) {
-            errors.push(err(format!("the contract's fact `{contract}` is missing")));
+            errors.push(err(
+                format!("the contract's fact `{contract}` is missing"),
+                format!("少了约定必须有的回答项 `{contract}`"),
+            ));
         }
     }
     for contract in Kind::contract_keys() {
         if !kinds.iter().any(|k| k.key == *contract) {
-            errors.push(err(format!("the contract's kind `{contract}` is missing")));
+            errors.push(err(
+                format!("the contract's kind `{contract}` is missing"),
+                format!("少了约定必须有的服务类别 `{contract}`"),
+            ));
         }
     }
     if errors.is_empty() {
