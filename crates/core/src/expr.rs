@@ -439,18 +439,25 @@ impl Parser<'_> {
     fn not(&mut self) -> Result<Cond, ExprError> {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
-            return self.fail(
+            return self.too_deep();
+        }
+        let result = self.not_or_atom();
+        self.depth -= 1;
+        result
+    }
+
+    #[inline(never)]
+    fn too_deep(&self) -> Result<Cond, ExprError> {
+        {
+            self.fail(
                 format!(
                     "the condition nests more than {MAX_DEPTH} levels deep (brackets, labels, `not`): write it flatter"
                 ),
                 format!(
                     "条件套得太深了（括号、标签、`not` 加起来超过 {MAX_DEPTH} 层）：请拆开写得简单些"
                 ),
-            );
+            )
         }
-        let result = self.not_or_atom();
-        self.depth -= 1;
-        result
     }
 
     fn not_or_atom(&mut self) -> Result<Cond, ExprError> {
@@ -506,6 +513,15 @@ impl Parser<'_> {
                     inner: Box::new(inner),
                 })
             }
+            other => self.leaf(at, other),
+        }
+    }
+
+    /// What [`Parser::atom`] reads without going deeper: its own frame, so
+    /// that the frames of the recursion stay small (a browser's stack is small).
+    #[inline(never)]
+    fn leaf(&mut self, at: usize, tok: Tok) -> Result<Cond, ExprError> {
+        match tok {
             Tok::Ident(word) if word == "verify" => {
                 self.expect(
                     Tok::LParen,
@@ -514,17 +530,19 @@ impl Parser<'_> {
                 )?;
                 let note = match self.next() {
                     (_, Tok::Text(t)) if !t.trim().is_empty() => t,
-                    (at, other) => return Err(error(
-                        at,
-                        format!(
+                    (at, other) => {
+                        return Err(error(
+                            at,
+                            format!(
                             "verify needs a quoted note saying what the office checks, found {}",
                             describe(&other)
                         ),
-                        format!(
-                            "verify 的括号里要用引号写明由谁核实什么，写的却是 {}",
-                            describe_zh(&other)
-                        ),
-                    )),
+                            format!(
+                                "verify 的括号里要用引号写明由谁核实什么，写的却是 {}",
+                                describe_zh(&other)
+                            ),
+                        ))
+                    }
                 };
                 self.expect(
                     Tok::RParen,

@@ -594,7 +594,10 @@ pub fn toml_message_zh(message: &str) -> String {
             };
         }
         if let Some(field) = head.strip_prefix("missing field ") {
-            return format!("这一节少了 {field}：请加上一行 {} = …", field);
+            return format!(
+                "这一节少了 {field}：请加上一行 `{} = …`",
+                field.trim_matches('`')
+            );
         }
         if let Some(r) = head.strip_prefix("duplicate key ") {
             if let Some((key, table)) = r.split_once(" in table ") {
@@ -1392,7 +1395,7 @@ fn compile_service(
             ),
             if known.is_empty() {
                 format!(
-                    "`document` 写的 `{}` 找不到：这个文件还没有写 [[documents]]",
+                    "`document` 写的 `{}` 找不到：这个文件里没有能用的政策文件 [[documents]]（写了的话，先改好它的错误）",
                     s.document.get_ref()
                 )
             } else {
