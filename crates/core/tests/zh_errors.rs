@@ -693,3 +693,22 @@ fn five_megabytes_load_in_reasonable_time() {
         }
     }
 }
+
+#[test]
+fn the_check_refuses_a_code_that_is_no_division_in_both_languages() {
+    use yanglao_core::regions::RegionIndex;
+    use yanglao_core::source::load_files_for_check;
+    let files = |text: String| vec![("rules/999999.toml".to_string(), text)];
+    let bad = GOOD.replace("code = \"150104\"", "code = \"999999\"");
+    let e = only(load_files_for_check(&files(bad), RegionIndex::builtin()).unwrap_err());
+    assert_eq!((e.line, e.column), (2, 8));
+    assert!(
+        e.to_string()
+            .starts_with("rules/999999.toml:2: region code: unknown region 999999"),
+        "{e}"
+    );
+    assert!(e.zh.contains("地区代码 999999 不存在"), "{}", e.zh);
+    assert_plain_chinese(&[e]);
+    let good = vec![("rules/150104.toml".to_string(), GOOD.to_string())];
+    load_files_for_check(&good, RegionIndex::builtin()).expect("a real division");
+}
