@@ -12,6 +12,7 @@ use crate::model::{
     Amount, Apply, Case, Cond, Document, Kind, Op, Region, RuleSet, Service, Status,
 };
 use serde::Deserialize;
+use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
 use std::path::Path;
@@ -407,13 +408,21 @@ struct Lines<'a> {
     file: &'a str,
     text: &'a str,
     starts: Vec<usize>,
+    /// A draft ([`load_files_draft`]): what only a finished file needs (its
+    /// example cases) is told here instead of stopping the rules being read.
+    unfinished: Option<&'a RefCell<Vec<RuleError>>>,
 }
 
 impl<'a> Lines<'a> {
     fn new(file: &'a str, text: &'a str) -> Lines<'a> {
         let mut starts = vec![0];
         starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        Lines { file, text, starts }
+        Lines {
+            file,
+            text,
+            starts,
+            unfinished: None,
+        }
     }
     fn line(&self, offset: usize) -> usize {
         match self.starts.binary_search(&offset) {
@@ -892,6 +901,49 @@ pub fn cap_errors(mut errors: Vec<RuleError>) -> Vec<RuleError> {
 }
 
 fn load_files_uncapped(files: &[(String, String)]) -> Result<Loaded, Vec<RuleError>> {
+    load_files_with(files, None)
+}
+
+/// A draft's rules, as the workbench reads them while a file is written.
+#[derive(Clone, Debug)]
+pub struct Draft {
+    pub loaded: Loaded,
+    /// What `rules check` would still refuse although the rules can be read
+    /// and run: services with fewer than [`MIN_CASES`] example cases.
+    pub unfinished: Vec<RuleError>,
+}
+
+/// [`load_files_for_check`] for a file being written: a service with too few
+/// example cases does not stop the rules being read (the workbench runs them
+/// in its preview, where the cases are made), and is told in
+/// [`Draft::unfinished`]. Every other error is an error, as in `rules check`;
+/// with one, the unfinished services are among the errors too.
+pub fn load_files_draft(
+    files: &[(String, String)],
+    index: &crate::regions::RegionIndex,
+) -> Result<Draft, Vec<RuleError>> {
+    let unfinished = RefCell::new(Vec::new());
+    let loaded = load_files_with(files, Some(&unfinished));
+    let unknown = unknown_region_codes(files, index);
+    let unfinished = unfinished.into_inner();
+    match loaded {
+        Ok(loaded) if unknown.is_empty() => Ok(Draft {
+            loaded,
+            unfinished: cap_errors(unfinished),
+        }),
+        Ok(_) => Err(cap_errors(unknown.into_iter().chain(unfinished).collect())),
+        Err(mut errors) => {
+            errors.extend(unknown);
+            errors.extend(unfinished);
+            Err(cap_errors(errors))
+        }
+    }
+}
+
+fn load_files_with(
+    files: &[(String, String)],
+    unfinished: Option<&RefCell<Vec<RuleError>>>,
+) -> Result<Loaded, Vec<RuleError>> {
     // The vocabulary first: every fact a condition names is one of its.
     let mut vocabularies = files.iter().filter(|(n, _)| is_vocabulary_file(n));
     let vocabulary = match vocabularies.next() {
@@ -927,7 +979,8 @@ fn load_files_uncapped(files: &[(String, String)]) -> Result<Loaded, Vec<RuleErr
     // The file of each region, in the same order, for messages that need it.
     let mut region_files: Vec<(&str, &str)> = Vec::new();
     for (name, text) in files.iter().filter(|(n, _)| is_region_file(n)) {
-        let lines = Lines::new(name, text);
+        let mut lines = Lines::new(name, text);
+        lines.unfinished = unfinished;
         let parsed: FileSrc = match lines.parse() {
             Ok(p) => p,
             Err(e) => {
@@ -1554,11 +1607,15 @@ fn compile_service(
 
     let mut cases = Vec::new();
     if s.cases.len() < MIN_CASES {
-        errors.push(lines.err(
+        let e = lines.err(
             at,
             format!("service `{id}` has {} example case(s); write at least {MIN_CASES} (one that qualifies, one that does not, one maybe)", s.cases.len()),
             format!("服务 `{id}` 只有 {} 个例子 [[services.cases]]：至少写 {MIN_CASES} 个（一个符合的、一个不符合的、一个需要核实的）", s.cases.len()),
-        ));
+        );
+        match lines.unfinished {
+            Some(unfinished) => unfinished.borrow_mut().push(e),
+            None => errors.push(e),
+        }
     }
     for c in s.cases {
         let case_at = c.span().start;

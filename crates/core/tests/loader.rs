@@ -667,3 +667,44 @@ fn spelled_out_conditions_never_nest_a_name_in_itself() {
     }
     assert!(seen >= 50, "{seen}");
 }
+
+#[test]
+fn a_draft_without_enough_cases_is_read_but_not_finished() {
+    use yanglao_core::regions::RegionIndex;
+    use yanglao_core::source::{load_files_draft, load_files_for_check};
+    // GOOD without its example cases.
+    let draft = &GOOD[..GOOD.find("[[services.cases]]").unwrap()];
+    let files = vec![("rules/150104.toml".to_string(), draft.to_string())];
+    let errors =
+        load_files_for_check(&files, RegionIndex::builtin()).expect_err("rules check refuses it");
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    let d = load_files_draft(&files, RegionIndex::builtin()).expect("a draft reads it");
+    assert_eq!(
+        d.unfinished, errors,
+        "the same words, line and column as rules check"
+    );
+    assert!(
+        d.unfinished[0].zh.contains("例子"),
+        "{}",
+        d.unfinished[0].zh
+    );
+    let service = &d.loaded.rules.region("150104").unwrap().services[0];
+    assert_eq!(service.id, "test-home-care");
+    assert!(service.cases.is_empty());
+    // Any other error still stops it, and the unfinished service is said too.
+    let broken = draft.replace("age >= 60", "agee >= 60");
+    let files = vec![("rules/150104.toml".to_string(), broken)];
+    let errors =
+        load_files_draft(&files, RegionIndex::builtin()).expect_err("an error is an error");
+    assert_eq!(errors.len(), 2, "{errors:?}");
+    // A finished file reads the same either way.
+    let files = vec![("rules/150104.toml".to_string(), GOOD.to_string())];
+    let d = load_files_draft(&files, RegionIndex::builtin()).unwrap();
+    assert!(d.unfinished.is_empty());
+    assert_eq!(
+        d.loaded.rules,
+        load_files_for_check(&files, RegionIndex::builtin())
+            .unwrap()
+            .rules
+    );
+}
