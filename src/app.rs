@@ -134,6 +134,9 @@ pub struct CheckerProps {
     /// How long a new question waits before it takes taps (0 in tests that click at once).
     #[prop_or(crate::components::TAP_GUARD_MS)]
     pub tap_guard_ms: u32,
+    /// Hears each check the results show (the workbench's preview).
+    #[prop_or_default]
+    pub on_results: Callback<crate::session::Finished>,
 }
 
 impl CheckerProps {
@@ -152,6 +155,7 @@ impl CheckerProps {
             restore: None,
             lang: Lang::Zh,
             tap_guard_ms: crate::components::TAP_GUARD_MS,
+            on_results: Callback::noop(),
         }
     }
 }
@@ -289,6 +293,7 @@ pub fn Checker(props: &CheckerProps) -> Html {
                 notices={if *generation == 0 { props.notices.clone() } else { Vec::new() }}
                 lang={props.lang}
                 guard_ms={props.tap_guard_ms}
+                on_results={props.on_results.clone()}
                 on_lang={
                     let lang = lang.clone();
                     Callback::from(move |l| lang.set(l))

@@ -318,6 +318,10 @@ pub trait Source {
     fn lists_in(&self, province: &str) -> Option<u32>;
     /// A fingerprint of the rules, carried by hand-off links.
     fn fingerprint(&self) -> String;
+    /// Every division, with those that have a list marked: the picker's search.
+    fn search(
+        &self,
+    ) -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<Rc<RegionIndex>, Failure>>>>;
 }
 
 /// The packs of this deployment, as index.html lists them.
@@ -339,6 +343,12 @@ impl Source for Deployed {
     }
     fn fingerprint(&self) -> String {
         fingerprint()
+    }
+    fn search(
+        &self,
+    ) -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<Rc<RegionIndex>, Failure>>>>
+    {
+        Box::pin(search_index())
     }
 }
 

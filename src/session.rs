@@ -31,6 +31,14 @@ pub const OLD_RULES_NOTE: &str =
 pub const BAD_LINK_NOTE_EN: &str = "This link is incomplete, damaged or has been changed, so the earlier answers cannot be restored. Please check again; it takes a few minutes.";
 pub const OLD_RULES_NOTE_EN: &str = "This link was made with earlier policy data. The answers are restored and the results follow the policies in force now.";
 
+/// A person's check as the results show it: the place and the answers the
+/// engine decided with (a preview turns it into an example case).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Finished {
+    pub region: String,
+    pub answers: yanglao_core::Answers,
+}
+
 #[derive(Properties, PartialEq)]
 pub struct SessionProps {
     pub date: Date,
@@ -52,6 +60,9 @@ pub struct SessionProps {
     /// How long a new question waits before it takes taps.
     #[prop_or(crate::components::TAP_GUARD_MS)]
     pub guard_ms: u32,
+    /// Hears each check the results show (and each change made there).
+    #[prop_or_default]
+    pub on_results: Callback<Finished>,
 }
 
 /// One person's check, from the region to the results. Everything they
@@ -124,6 +135,23 @@ pub fn Session(props: &SessionProps) -> Html {
                         state.dispatch(Action::LinkRefused);
                     }
                 }
+            }
+        });
+    }
+
+    // Whoever is listening hears each result shown (a preview saves it as a case).
+    {
+        let finished = match (&*current, &state.region) {
+            (Screen::Results(_), Some(region)) => Some(Finished {
+                region: region.clone(),
+                answers: state.answers(),
+            }),
+            _ => None,
+        };
+        let on_results = props.on_results.clone();
+        use_effect_with(finished, move |finished| {
+            if let Some(f) = finished {
+                on_results.emit(f.clone());
             }
         });
     }

@@ -63,6 +63,7 @@ fn PlaceSearch(props: &PlaceSearchProps) -> Html {
     let query = use_state(String::new);
     let search = use_state(|| None::<Result<Rc<RegionIndex>, catalogue::Failure>>);
     let searching = use_state(|| false);
+    let rules = catalogue::use_rules();
     let oninput = {
         let (query, search, searching) = (query.clone(), search.clone(), searching.clone());
         let on_typing = props.on_typing.clone();
@@ -74,8 +75,9 @@ fn PlaceSearch(props: &PlaceSearchProps) -> Html {
             if search.is_none() && !*searching {
                 searching.set(true);
                 let (search, searching) = (search.clone(), searching.clone());
+                let index = rules.search();
                 wasm_bindgen_futures::spawn_local(async move {
-                    search.set(Some(catalogue::search_index().await));
+                    search.set(Some(index.await));
                     searching.set(false);
                 });
             }
