@@ -96,33 +96,45 @@ else:
 
 # 2. CSP, with the hash of each inline script (Trunk's module loader, the
 #    loading notice; the catalogue is data, never run, but hashing it is harmless).
-inline = re.findall(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", html, re.S)
-hashes = [
-    "'sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode() + "'"
-    for body in inline
-]
-policy = "; ".join(
-    [
-        "default-src 'none'",
-        "script-src 'self' 'wasm-unsafe-eval' " + " ".join(hashes),
-        "style-src 'self'",
-        "img-src 'self' data:",
-        "connect-src 'self'",
-        "manifest-src 'self'",
-        "worker-src 'self'",
-        "base-uri 'none'",
-        "form-action 'none'",
+#    The workbench's page (workbench/index.html, its own bundle) gets its own.
+def with_csp(html):
+    inline = re.findall(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", html, re.S)
+    hashes = [
+        "'sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode() + "'"
+        for body in inline
     ]
-)
-meta = '<meta http-equiv="Content-Security-Policy" content="%s" />' % policy
-html = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>\s*', "", html)
-html = html.replace('<meta charset="utf-8" />', '<meta charset="utf-8" />\n    ' + meta, 1)
+    policy = "; ".join(
+        [
+            "default-src 'none'",
+            "script-src 'self' 'wasm-unsafe-eval' " + " ".join(hashes),
+            "style-src 'self'",
+            "img-src 'self' data:",
+            "connect-src 'self'",
+            "manifest-src 'self'",
+            "worker-src 'self'",
+            "base-uri 'none'",
+            "form-action 'none'",
+        ]
+    )
+    meta = '<meta http-equiv="Content-Security-Policy" content="%s" />' % policy
+    html = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>\s*', "", html)
+    return html.replace('<meta charset="utf-8" />', '<meta charset="utf-8" />\n    ' + meta, 1), hashes
+
+
+html, hashes = with_csp(html)
 with open(index_path, "w", encoding="utf-8") as f:
     f.write(html)
+workbench_path = os.path.join(staging, "workbench", "index.html")
+if os.path.exists(workbench_path):
+    with open(workbench_path, encoding="utf-8") as f:
+        workbench, _ = with_csp(f.read())
+    with open(workbench_path, "w", encoding="utf-8") as f:
+        f.write(workbench)
 
 # 3. The service worker: the app's own files, installed whole; the packs and
-#    the search index, cached when loaded; the published catalogue, neither.
-published = ["/list/", "/catalogue.json", "/catalogue.schema.json"]
+#    the search index, cached when loaded; the published catalogue and the
+#    workbench (the staff's own page and bundle), neither.
+published = ["/list/", "/catalogue.json", "/catalogue.schema.json", "/workbench/"]
 loaded_on_demand = ["/" + p["file"] for p in catalogue["packs"].values()] + ["/" + catalogue["regions"]["file"]]
 files = []
 digest = hashlib.sha256()

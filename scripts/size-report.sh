@@ -5,7 +5,9 @@
 # what is loaded on demand (the rule packs, one per province, and the
 # picker's search index), and apart the catalogue published (list/*.html,
 # catalogue.json and its schema: pages of their own, never loaded by the
-# app). Fails if the first load exceeds the budget.
+# app), and apart the rules workbench (workbench/: the staff's page, its own
+# bundle, never loaded by the checker). Fails if the first load exceeds the
+# budget, or if the checker's page refers to anything of the workbench.
 #
 # Then the wasm built against two catalogues: the one in dist/ (the real
 # rule files, or $YANGLAO_RULES_DIR) and a second build, made here, against
@@ -41,6 +43,9 @@ demand_n=0
 published_raw=0
 published_gz=0
 published_n=0
+workbench_raw=0
+workbench_gz=0
+workbench_n=0
 largest_gz=0
 largest=""
 printf '%-48s %10s %10s\n' "file" "bytes" "gzip -9"
@@ -54,6 +59,11 @@ while IFS= read -r -d '' file; do
             demand_gz=$((demand_gz + gz))
             demand_n=$((demand_n + 1))
             if [ "$gz" -gt "$largest_gz" ]; then largest_gz=$gz; largest=$rel; fi
+            ;;
+        workbench/*)
+            workbench_raw=$((workbench_raw + raw))
+            workbench_gz=$((workbench_gz + gz))
+            workbench_n=$((workbench_n + 1))
             ;;
         list/* | catalogue.json | catalogue.schema.json)
             published_raw=$((published_raw + raw))
@@ -75,8 +85,14 @@ done < <(find "$DIST" -type f -print0 | sort -z)
 printf '%-48s %10d %10d\n' "first load" "$first_raw" "$first_gz"
 printf '%-48s %10d %10d\n' "on demand: $demand_n files (packs, search index)" "$demand_raw" "$demand_gz"
 printf '%-48s %10d %10d\n' "published: $published_n files (list/, catalogue.json)" "$published_raw" "$published_gz"
+printf '%-48s %10d %10d\n' "workbench: $workbench_n files (workbench/, own bundle)" "$workbench_raw" "$workbench_gz"
 echo "on demand: largest $largest, $(kib "$largest_gz") KiB gzipped"
 echo "bundle: $(kib "$first_gz") KiB gzipped first load ($(kib "$first_raw") KiB raw); budget $BUDGET_KIB KiB; on demand $(kib "$demand_gz") KiB in $demand_n files"
+echo "workbench: $(kib "$workbench_gz") KiB gzipped in $workbench_n files, none of them in the checker's first load"
+if grep -q 'workbench' "$DIST/index.html"; then
+    echo "size-report: FAILED: the checker's index.html refers to the workbench" >&2
+    exit 1
+fi
 if [ "$first_gz" -gt $((BUDGET_KIB * 1024)) ]; then
     echo "size-report: FAILED: the first load is $(kib "$first_gz") KiB gzipped, over the $BUDGET_KIB KiB budget" >&2
     exit 1
@@ -110,7 +126,7 @@ python3 bench/scale/gen.py "$syn_dir/rules" >"$syn_dir/gen.log" 2>&1 || {
     exit 1
 }
 files=$(find "$syn_dir/rules" -maxdepth 1 -name '[0-9]*.toml' | wc -l)
-YANGLAO_RULES_DIR="$syn_dir/rules" trunk build --release --offline --dist "$syn_dist" >target/size-synthetic.log 2>&1 || {
+YANGLAO_WORKBENCH=0 YANGLAO_RULES_DIR="$syn_dir/rules" trunk build --release --offline --dist "$syn_dist" >target/size-synthetic.log 2>&1 || {
     tail -20 target/size-synthetic.log >&2
     echo "size-report: the synthetic build failed (target/size-synthetic.log)" >&2
     exit 1

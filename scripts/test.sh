@@ -16,7 +16,7 @@ STEPS=(
     "setup|./scripts/setup.sh"
     "format|cargo fmt --all --check"
     "clippy|cargo clippy --workspace --all-targets --all-features -- -D warnings"
-    "native tests|cargo test -p yanglao-core -p yanglao-cli -p yanglao-pack && cargo test -p yanglao-app --lib --features embedded-rules"
+    "native tests|cargo test -p yanglao-core -p yanglao-cli -p yanglao-pack -p yanglao-workbench && cargo test -p yanglao-app --lib --features embedded-rules"
     "rules report|cargo run -q -p yanglao-cli -- rules check"
     "browser tests|cargo test -p yanglao-app --target wasm32-unknown-unknown --features embedded-rules"
     "release build|trunk build --release --offline"
@@ -31,7 +31,7 @@ summary() {
     # The test runners' own summary lines, step by step.
     for log in "$LOGS"/*.log; do
         [ -e "$log" ] || continue
-        grep -hE '^ *(Running|Doc-tests) |^test result:|^bundle:|^wasm:|^rules check:|^ +[a-z]+\.test\.mjs +(ok|FAILED)' "$log" | sed "s|^|    $(basename "$log" .log): |" || true
+        grep -hE '^ *(Running|Doc-tests) |^test result:|^bundle:|^wasm:|^workbench:|^rules check:|^ +[a-z]+\.test\.mjs +(ok|FAILED)' "$log" | sed "s|^|    $(basename "$log" .log): |" || true
     done
     printf '%s\n' "${RESULTS[@]}"
 }
