@@ -46,7 +46,7 @@ pub enum Severity {
 /// One thing said about the files, at a place in one of them.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {
-    /// The file's name as the tabs show it.
+    /// The file's name as the tabs show it ([`file_name`]).
     pub file: String,
     /// 1-based; 0 when the problem is about the whole file.
     pub line: usize,
@@ -155,14 +155,9 @@ fn shown_file(name: &str) -> &str {
     name.rsplit('/').next().unwrap_or(name)
 }
 
-fn problem(files: &[FileText], e: &RuleError, severity: Severity) -> Problem {
-    // The loader names files "rules/CODE.toml"; the tabs show the person's names.
-    let named = shown_file(&e.file);
-    let file = files
-        .iter()
-        .find(|f| file_name(f) == named)
-        .map(|f| f.name.clone())
-        .unwrap_or_else(|| named.to_string());
+fn problem(e: &RuleError, severity: Severity) -> Problem {
+    // The loader names files "rules/CODE.toml", as the tabs and the download do.
+    let file = shown_file(&e.file).to_string();
     Problem {
         file,
         line: e.line,
@@ -179,7 +174,7 @@ pub fn check(files: &[FileText]) -> Checked {
     for f in files {
         if f.text.len() > MAX_FILE_BYTES {
             checked.problems.push(Problem {
-                file: f.name.clone(),
+                file: file_name(f),
                 line: 0,
                 column: 0,
                 text: format!(
@@ -198,7 +193,7 @@ pub fn check(files: &[FileText]) -> Checked {
         .all(|f| !source::is_region_file(&f.name) || f.text.trim().is_empty())
     {
         checked.problems.push(Problem {
-            file: files.first().map(|f| f.name.clone()).unwrap_or_default(),
+            file: files.first().map(file_name).unwrap_or_default(),
             line: 0,
             column: 0,
             text: "还没有内容。可以点“新建”从样板开始写，或者打开、粘贴一个规则文件。".into(),
@@ -210,31 +205,24 @@ pub fn check(files: &[FileText]) -> Checked {
     let index = RegionIndex::builtin();
     match source::load_files_draft(&input, index) {
         Err(errors) => {
-            checked.problems = errors
-                .iter()
-                .map(|e| problem(files, e, Severity::Error))
-                .collect();
+            checked.problems = errors.iter().map(|e| problem(e, Severity::Error)).collect();
         }
         Ok(draft) => {
             let loaded = draft.loaded;
-            checked.problems.extend(
-                draft
-                    .unfinished
-                    .iter()
-                    .map(|e| problem(files, e, Severity::Error)),
-            );
+            checked
+                .problems
+                .extend(draft.unfinished.iter().map(|e| problem(e, Severity::Error)));
             checked.problems.extend(
                 loaded
                     .warnings
                     .iter()
-                    .map(|e| problem(files, e, Severity::Warning)),
+                    .map(|e| problem(e, Severity::Warning)),
             );
             let (ran, failures) = yanglao_core::cases::run_all(&loaded.rules);
             checked.cases_ran = ran;
             for f in &failures {
                 let (file, line) = split_at(&f.at);
                 checked.problems.push(problem(
-                    files,
                     &RuleError {
                         file,
                         line,
@@ -305,7 +293,8 @@ mod tests {
             .iter()
             .find(|p| p.severity == Severity::Error)
             .expect("an error");
-        assert_eq!(p.file, "我的文件.toml");
+        // Read, shown and downloaded by its region code.
+        assert_eq!(p.file, "410726.toml");
         let line = file
             .text
             .lines()

@@ -199,7 +199,12 @@ pub fn Workbench() -> Html {
     let on_jump = {
         let (bench, jump) = (bench.clone(), jump.clone());
         Callback::from(move |(file, line, column): (String, usize, usize)| {
-            if let Some(i) = bench.draft.files.iter().position(|f| f.name == file) {
+            if let Some(i) = bench
+                .draft
+                .files
+                .iter()
+                .position(|f| check::file_name(f) == file)
+            {
                 bench.dispatch(Edit::Select(i));
                 let seq = jump.as_ref().map_or(1, |j| j.seq + 1);
                 jump.set(Some(Jump {
