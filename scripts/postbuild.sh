@@ -22,6 +22,8 @@ if [ "${YANGLAO_WORKBENCH:-1}" != 0 ]; then
     release=()
     [ "${TRUNK_PROFILE:-release}" = debug ] || release=(--release)
     mkdir -p target
+    # The checker's styles, which the preview uses (the checker's build made them already).
+    bash scripts/prebuild.sh
     # The outer build's TRUNK_* variables would steer this build: drop them.
     if ! env -u TRUNK_STAGING_DIR -u TRUNK_DIST_DIR -u TRUNK_PUBLIC_URL -u TRUNK_HTML_FILE \
         -u TRUNK_SOURCE_DIR -u TRUNK_PROFILE -u TRUNK_CONFIG \

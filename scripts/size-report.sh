@@ -19,15 +19,17 @@
 # YANGLAO_RULES_DIR changed, and the post-build hook packs 3,255 files);
 # YANGLAO_SIZE_SYNTHETIC=0 skips it.
 #
-#   ./scripts/size-report.sh [dist-folder]      (budget: YANGLAO_BUDGET_KIB, default 280)
+#   ./scripts/size-report.sh [dist-folder]      (budget: YANGLAO_BUDGET_KIB, default 276)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DIST=${1:-dist}
 # Raised from 250 on 2026-12-02: the vocabulary as data, the words of both
 # languages in the engine, 怎么算的 and the decision diagrams took the first
 # load from about 251 to 274.5 KiB. Issue 15's goal (150 KiB first load,
-# 120 KiB wasm) is not met; lower this as the wasm is cut.
-BUDGET_KIB=${YANGLAO_BUDGET_KIB:-280}
+# 120 KiB wasm) is not met; lower this as the wasm is cut. Lowered to 276 the
+# same day: the nine style sheets joined into one (scripts/prebuild.sh) took
+# the first load to 274.9 KiB.
+BUDGET_KIB=${YANGLAO_BUDGET_KIB:-276}
 
 [ -d "$DIST" ] || {
     echo "size-report: no $DIST/ folder; run 'trunk build --release --offline' first" >&2

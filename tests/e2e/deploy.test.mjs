@@ -10,12 +10,12 @@ import { launch, run, assert, ROOT, DATE, serve } from "./lib.mjs";
 
 const browser = await launch();
 
-/** A copy of dist/ whose theme CSS differs: a new file name, integrity, CSP and sw.js. */
+/** A copy of dist/ whose CSS differs: a new file name, integrity, CSP and sw.js. */
 function newBuild(from, to) {
   fs.cpSync(from, to, { recursive: true });
-  const old = fs.readdirSync(to).find((f) => /^theme-.*\.css$/.test(f));
+  const old = fs.readdirSync(to).find((f) => /^app-.*\.css$/.test(f));
   const css = fs.readFileSync(path.join(to, old), "utf8") + "\n/* deployment 2 */\n";
-  const name = "theme-deployment2.css";
+  const name = "app-deployment2.css";
   fs.writeFileSync(path.join(to, name), css);
   fs.rmSync(path.join(to, old));
   const sri = "sha384-" + crypto.createHash("sha384").update(css).digest("base64");
@@ -100,7 +100,7 @@ await run([
         );
         const cached = await page.evaluate(async (name) => (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname), second[0]);
         assert(cached.includes(`/${css}`), `the new CSS is not cached: ${cached}`);
-        assert(!cached.some((p) => /^\/theme-(?!deployment2)/.test(p)), `an old file is in the new cache: ${cached}`);
+        assert(!cached.some((p) => /^\/app-(?!deployment2)/.test(p)), `an old file is in the new cache: ${cached}`);
         // Offline now: the page is build 2, whole.
         await context.setOffline(true);
         await page.reload();

@@ -64,13 +64,13 @@ impl Date {
         if !shape_ok {
             return Err((
                 format!("date must be written YYYY-MM-DD, got \"{text}\""),
-                format!("日期要写成 年-月-日 的样子，比如 \"2024-07-25\"，写的是 \"{text}\""),
+                crate::zh!("日期要写成 年-月-日 的样子，比如 \"2024-07-25\"，写的是 \"{text}\""),
             ));
         }
         let wrong = |part: &str, part_zh: &str| {
             (
                 format!("bad {part} in \"{text}\""),
-                format!("\"{text}\" 里的{part_zh}不对"),
+                crate::zh!("\"{text}\" 里的{part_zh}不对"),
             )
         };
         let year: i32 = text[0..4].parse().map_err(|_| wrong("year", "年份"))?;
@@ -79,7 +79,7 @@ impl Date {
         Date::new(year, month, day).ok_or_else(|| {
             (
                 format!("{text} is not a real date"),
-                format!("{text} 这一天不存在（看看月份和日子）"),
+                crate::zh!("{text} 这一天不存在（看看月份和日子）"),
             )
         })
     }

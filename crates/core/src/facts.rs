@@ -127,9 +127,9 @@ impl Fact {
     /// [`Fact::expected`] in Chinese ("0 到 130 之间的整数").
     pub fn expected_zh(self) -> String {
         match &self.info().ty {
-            FactType::Int { min, max } => format!("{min} 到 {max} 之间的整数"),
-            FactType::Bool => "true 或 false".to_string(),
-            FactType::Enum { values, .. } => format!("这几个之一：{}", values.join("、")),
+            FactType::Int { min, max } => crate::zh!("{min} 到 {max} 之间的整数"),
+            FactType::Bool => crate::zh!("{}", "true 或 false"),
+            FactType::Enum { values, .. } => crate::zh!("这几个之一：{}", values.join("、")),
         }
     }
 
@@ -252,10 +252,10 @@ impl RawValue<'_> {
     /// [`RawValue::describe`] in Chinese: a value as written, or what kind of thing it was.
     fn describe_zh(&self) -> String {
         match self {
-            RawValue::Other("a list") => "一个列表 [ … ]".to_string(),
-            RawValue::Other("a table") => "一个表 { … }".to_string(),
-            RawValue::Other("a TOML date") => "一个不加引号的日期".to_string(),
-            RawValue::Other(_) => "别的东西".to_string(),
+            RawValue::Other("a list") => crate::zh!("{}", "一个列表 [ … ]"),
+            RawValue::Other("a table") => crate::zh!("{}", "一个表 { … }"),
+            RawValue::Other("a TOML date") => crate::zh!("{}", "一个不加引号的日期"),
+            RawValue::Other(_) => crate::zh!("{}", "别的东西"),
             other => other.describe(),
         }
     }
@@ -345,7 +345,7 @@ impl Answers {
                         fact.expected(),
                         fact.value_key(v)
                     ),
-                    format!(
+                    crate::zh!(
                         "`{}` 要写{}，写的是 {}",
                         fact.key(),
                         fact.expected_zh(),
@@ -394,7 +394,7 @@ impl Answers {
         if birth > date {
             return Err(AnswerError(
                 format!("birth_date {birth} is after the check date {date}"),
-                format!("出生日期 birth_date {birth} 比查询日期 {date} 还晚"),
+                crate::zh!("出生日期 birth_date {birth} 比查询日期 {date} 还晚"),
             ));
         }
         let age = birth.full_years_on(date);
@@ -404,7 +404,7 @@ impl Answers {
                     "{} {stated} does not match birth_date {birth} (that is {age} on {date})",
                     age_fact.key()
                 ),
-                format!(
+                crate::zh!(
                     "`{}` 写的是 {stated}，和出生日期 birth_date {birth} 对不上（到 {date} 是 {age} 周岁）",
                     age_fact.key()
                 ),
@@ -472,7 +472,7 @@ impl Answers {
                         i.then_fact().key(),
                         i.because_en
                     ),
-                    format!(
+                    crate::zh!(
                         "`{} = {if_value}` 和 `{} = {then_value}` 互相矛盾：{}",
                         i.if_fact().key(),
                         i.then_fact().key(),
@@ -506,7 +506,7 @@ impl Answers {
                     let d = Date::parse_explained(t).map_err(|(en, zh)| {
                         AnswerError(
                             format!("birth_date: {en}"),
-                            format!("出生日期 birth_date：{zh}"),
+                            crate::zh!("出生日期 birth_date：{zh}"),
                         )
                     })?;
                     self.birth_date = Some(d);
@@ -517,7 +517,7 @@ impl Answers {
                         "birth_date must be a date written \"YYYY-MM-DD\", got {}",
                         other.describe()
                     ),
-                    format!(
+                    crate::zh!(
                         "出生日期 birth_date 要写成加引号的 \"年-月-日\"，写的是 {}",
                         other.describe_zh()
                     ),
@@ -531,7 +531,7 @@ impl Answers {
                     "unknown answer key \"{key}\"; expected one of {}, {BIRTH_DATE_KEY}",
                     keys.join(", ")
                 ),
-                format!(
+                crate::zh!(
                     "`{key}` 不是认得的回答项，可以用的有：{}、{BIRTH_DATE_KEY}",
                     keys.join("、")
                 ),
@@ -551,7 +551,7 @@ impl Answers {
                     fact.expected(),
                     raw.describe()
                 ),
-                format!(
+                crate::zh!(
                     "`{}` 要写{}，写的是 {}",
                     fact.key(),
                     fact.expected_zh(),

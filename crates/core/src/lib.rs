@@ -1,6 +1,27 @@
 //! The yanglao engine: rule model, loader, evaluator and explanations.
 //! No web dependencies: the same code runs in the browser (WASM) and natively.
 
+/// Words in Chinese for the people who write the rule files (the loader's
+/// messages): made where the loader is built (`source`); elsewhere (the
+/// app's wasm, which never shows them) an empty string, and the words are
+/// not in the binary.
+#[cfg(feature = "source")]
+#[macro_export]
+#[doc(hidden)]
+macro_rules! zh {
+    ($($t:tt)*) => { format!($($t)*) };
+}
+#[cfg(not(feature = "source"))]
+#[macro_export]
+#[doc(hidden)]
+macro_rules! zh {
+    ($($t:tt)*) => {{
+        // Never called: the arguments count as used, the words are dropped.
+        let _ = || format!($($t)*);
+        String::new()
+    }};
+}
+
 pub mod cases;
 pub mod coverage;
 pub mod date;
