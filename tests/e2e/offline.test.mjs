@@ -74,14 +74,14 @@ await run([
       const files = fs
         .readdirSync(path.join(ROOT, "dist"))
         .filter((f) => f !== "sw.js" && f !== "index.html" && f !== "packs" && !/^regions-.*\.tsv$/.test(f))
-        // The catalogue published (list/, catalogue.json) is no part of the app.
-        .filter((f) => f !== "list" && !/^catalogue(\.schema)?\.json$/.test(f));
+        // The catalogue published (list/, catalogue.json) and the staff's workbench are no part of the app.
+        .filter((f) => f !== "list" && f !== "workbench" && !/^catalogue(\.schema)?\.json$/.test(f));
       for (const f of files) assert(caches[names[0]].includes("/" + f), `${f} is not cached`);
       assert(caches[names[0]].includes("/"), "the page itself is not cached");
       assert(!caches[names[0]].some((p) => p.startsWith("/packs/")), "the build's cache holds packs: they are loaded on demand");
       assert(
-        !caches[names[0]].some((p) => p.startsWith("/list/") || p.startsWith("/catalogue")),
-        "the build's cache holds the published catalogue: it is no part of the app",
+        !caches[names[0]].some((p) => p.startsWith("/list/") || p.startsWith("/catalogue") || p.startsWith("/workbench/")),
+        "the build's cache holds the published catalogue or the workbench: they are no part of the app",
       );
       await context.close();
     },

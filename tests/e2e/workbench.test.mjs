@@ -82,6 +82,8 @@ await run([
     "a new county file: its mistakes in Chinese at line and column, fixed; three people from the preview saved as cases; downloaded",
     async () => {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+      const requests = [];
+      context.on("request", (r) => requests.push({ url: r.url(), method: r.method(), body: r.postData() || "" }));
       const page = await open(context);
       await page.click('[data-action="new"]');
       await page.fill("#wb-text", DRAFT);
@@ -150,6 +152,14 @@ await run([
       const saved = downloaded.match(/\[\[services\.cases\]\]/g) || [];
       assert(saved.length === 6, `${saved.length} cases in the file, not 6`);
       assert(downloaded.includes(`date = "${DATE}"`) && downloaded.includes('note = "70岁低保，重度失能"'), "the cases' date or note");
+      // Nothing written left the browser: only the workbench's own files were fetched.
+      const origin = new URL(WORKBENCH).origin;
+      const stray = requests.filter(
+        (r) =>
+          !r.url.startsWith("blob:") &&
+          (r.method !== "GET" || r.body || !r.url.startsWith(origin + "/workbench/") || /fengqiu|410727|%E5|sumary|agee/i.test(r.url)),
+      );
+      assert(stray.length === 0, `requests that are not the workbench's own files: ${JSON.stringify(stray)}`);
       await context.close();
     },
   ],
@@ -187,6 +197,31 @@ await run([
       } finally {
         server.kill();
       }
+    },
+  ],
+  [
+    "a real file opened from disk passes as rules check says, and is downloaded unchanged by keyboard alone",
+    async () => {
+      const context = await browser.newContext({ acceptDownloads: true });
+      const page = await open(context);
+      const file = path.join(ROOT, "rules/410726.toml");
+      await page.setInputFiles("#wb-open", file);
+      await until(page, () => /410726\.toml/.test(document.querySelector("#wb-editor-title")?.textContent || ""), null);
+      await checkedText(page);
+      assert((await page.getAttribute("#wb-summary", "data-passes")) === "true", `410726.toml: ${await page.textContent("#wb-summary")}`);
+      // Tab from the top of the page to 下载 and press Enter.
+      await page.evaluate(() => document.activeElement && document.activeElement.blur());
+      let tabs = 0;
+      while (tabs < 12 && (await page.evaluate(() => document.activeElement?.getAttribute("data-action"))) !== "download") {
+        await page.keyboard.press("Tab");
+        tabs += 1;
+      }
+      assert(tabs < 12, "下载 is not reached by Tab");
+      const [download] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Enter")]);
+      const saved = path.join(tmp, "410726-again.toml");
+      await download.saveAs(saved);
+      assert(fs.readFileSync(saved, "utf8") === fs.readFileSync(file, "utf8"), "the downloaded file differs from the one opened");
+      await context.close();
     },
   ],
   [
