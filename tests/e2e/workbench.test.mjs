@@ -259,7 +259,7 @@ await run([
       const page = await open(context);
       const text = DRAFT.replace("封丘县（测试", "封丘县（重新载入的测试");
       await page.fill("#wb-text", text);
-      await page.waitForTimeout(800);
+      // Reloaded at once, before the draft's timer: the page keeps it as it goes.
       await page.reload();
       await page.waitForSelector("#wb-text");
       assert((await page.$eval("#wb-text", (t) => t.value)) === text, "the draft was lost on reload");

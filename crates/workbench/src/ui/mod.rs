@@ -187,12 +187,25 @@ pub fn Workbench() -> Html {
     }
     // The draft, kept on this device after each change (never on a kiosk).
     let kept = use_state(|| Ok::<(), NotKept>(()));
+    // The draft as it is now, for a page closed or reloaded before the timer ran.
+    let latest = use_mut_ref(|| bench.draft.clone());
+    *latest.borrow_mut() = bench.draft.clone();
     {
         let kept = kept.clone();
         use_effect_with(bench.draft.clone(), move |d| {
             let d = d.clone();
             let timer = Timeout::new(CHECK_AFTER_MS, move || kept.set(draft::save(&d)));
             move || drop(timer)
+        });
+    }
+    {
+        let latest = latest.clone();
+        use_effect_with((), move |_| {
+            let listener =
+                gloo::events::EventListener::new(&gloo::utils::window(), "pagehide", move |_| {
+                    let _ = draft::save(&latest.borrow());
+                });
+            move || drop(listener)
         });
     }
     let jump = use_state(|| None::<Jump>);
