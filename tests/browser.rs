@@ -706,6 +706,14 @@ async fn the_interface_switches_to_english_and_back_with_the_services_in_english
         .query_selector("[data-service=\"yuquan-home-care\"]")
         .unwrap()
         .unwrap();
+    // Its details are made when it is opened.
+    card.set_attribute("open", "").unwrap();
+    wait_text(
+        &host,
+        "[data-service=\"yuquan-home-care\"] dl.facts",
+        "Because",
+    )
+    .await;
     let words = text(&card);
     assert!(words.contains("Because"), "{words}");
     // The service's own texts are the rule file's English; Chinese left in

@@ -32,7 +32,16 @@ fn navigator_fn(path: &[&str]) -> Option<(wasm_bindgen::JsValue, js_sys::Functio
 #[function_component]
 pub fn HandOff(props: &HandOffProps) -> Html {
     let lang = use_context::<Lang>().unwrap_or_default();
-    let svg = use_memo(props.link.clone(), |link| qr_svg(link));
+    // Made just after the results are on screen, so it never holds them up.
+    let svg = use_state(|| None::<String>);
+    {
+        let svg = svg.clone();
+        use_effect_with(props.link.clone(), move |link| {
+            let link = link.clone();
+            let timer = gloo::timers::callback::Timeout::new(0, move || svg.set(qr_svg(&link)));
+            move || drop(timer)
+        });
+    }
     let copied = use_state(|| false);
     let can_share = props.clickable && navigator_fn(&["share"]).is_some();
     let can_copy = props.clickable && navigator_fn(&["clipboard", "writeText"]).is_some();

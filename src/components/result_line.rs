@@ -36,6 +36,9 @@ pub struct ResultLineProps {
     /// Hears 怎么算的's words when it is opened (read-aloud).
     #[prop_or_default]
     pub on_speak: Callback<(String, Vec<String>)>,
+    /// Make the details now, opened or not (to print them all).
+    #[prop_or_default]
+    pub expand: bool,
 }
 
 /// One service as one short line (what it is, what the person gets, where to
@@ -47,6 +50,7 @@ pub fn ResultLine(props: &ResultLineProps) -> Html {
     let t = |zh: &'static str, en: &'static str| lang.t(zh, en);
     let card = &props.card;
     let group = props.group;
+    let made = use_state_eq(|| false);
     let title_id = format!("service-{}", card.id);
     let to_apply = matches!(group, Group::Claim | Group::Check | Group::Have);
     // The second line of the summary: the few words a family acts on.
@@ -58,58 +62,43 @@ pub fn ResultLine(props: &ResultLineProps) -> Html {
             }) }
         </>
     };
-    let amount = html! {
-        <>
-            if let Some(amount) = &card.amount {
-                <strong class="amount">{ mixed(lang, amount) }</strong>
-            }
-            if let Some(note) = &card.amount_note {
-                <span class="amount__note">{ mixed(lang, note) }</span>
-            }
-        </>
-    };
-    // Said once: whether the document names these, or they are what offices usually ask for.
-    let usual = card.documents.iter().filter(|d| d.usual).count();
-    let listed = card.documents.len() - usual;
-    let documents = html! {
-        <>
-            if usual > 0 && listed == 0 {
-                <p class="hint">{ t("文件没有写要带的材料，下面是一般需要的：", "The document does not say what to bring; these are usually needed:") }</p>
-            } else if usual > 0 {
-                <p class="hint">{ t("标“文件要求”的是文件写明的，其余是一般需要的：", "Those marked “required” are named by the document; the rest are usually needed:") }</p>
-            }
-            <ul>
-                { for card.documents.iter().map(|d| html! {
-                    <li>
-                        { mixed(lang, &d.name) }
-                        if d.if_any { { t("（如有）", " (if any)") } }
-                        if !d.usual && usual > 0 { { t("（文件要求）", " (required)") } }
-                    </li>
-                }) }
-            </ul>
-        </>
-    };
-    html! {
-        <details class={classes!("line", format!("line--{}", group.key()))}
-            data-service={card.id.clone()} data-status={card.status.key()}>
-            <summary class="line__summary" aria-describedby={format!("{title_id}-kind")}>
-                <span class="line__mark" aria-hidden="true">{ mark(lang, group) }</span>
-                <span class="line__text">
-                    <strong class="line__name" id={title_id.clone()}>{ mixed(lang, &card.name) }</strong>
-                    if let Some(above) = &card.from_above {
-                        <span class="line__above">{ mixed(lang, above) }</span>
-                    }
-                    { detail }
-                </span>
-            </summary>
-            <div class="line__details">
-                <p class="line__kind" id={format!("{title_id}-kind")}>
-                    <span class="tag" data-kind={card.kind_key}>{ card.kind }</span>
-                    <span class="line__scope">{ mixed(lang, &match lang {
-                        Lang::Zh => format!("{}政策", card.scope),
-                        Lang::En => format!("{} policy", card.scope),
-                    }) }</span>
-                </p>
+    // The details, made when the line is first opened (or for printing them
+    // all): most of a results page's elements are in them, and the page
+    // appears sooner without them.
+    let body = || {
+        let amount = html! {
+            <>
+                if let Some(amount) = &card.amount {
+                    <strong class="amount">{ mixed(lang, amount) }</strong>
+                }
+                if let Some(note) = &card.amount_note {
+                    <span class="amount__note">{ mixed(lang, note) }</span>
+                }
+            </>
+        };
+        // Said once: whether the document names these, or they are what offices usually ask for.
+        let usual = card.documents.iter().filter(|d| d.usual).count();
+        let listed = card.documents.len() - usual;
+        let documents = html! {
+            <>
+                if usual > 0 && listed == 0 {
+                    <p class="hint">{ t("文件没有写要带的材料，下面是一般需要的：", "The document does not say what to bring; these are usually needed:") }</p>
+                } else if usual > 0 {
+                    <p class="hint">{ t("标“文件要求”的是文件写明的，其余是一般需要的：", "Those marked “required” are named by the document; the rest are usually needed:") }</p>
+                }
+                <ul>
+                    { for card.documents.iter().map(|d| html! {
+                        <li>
+                            { mixed(lang, &d.name) }
+                            if d.if_any { { t("（如有）", " (if any)") } }
+                            if !d.usual && usual > 0 { { t("（文件要求）", " (required)") } }
+                        </li>
+                    }) }
+                </ul>
+            </>
+        };
+        html! {
+            <>
                 <p class="line__summary-text">{ mixed(lang, &card.summary) }</p>
                 <dl class="facts">
                     if to_apply {
@@ -175,6 +164,44 @@ pub fn ResultLine(props: &ResultLineProps) -> Html {
                 </dl>
                 <HowDecidedView id={card.id.clone()} name={card.name.clone()} how={card.how.clone()}
                     on_speak={props.on_speak.clone()} />
+            </>
+        }
+    };
+    let ontoggle = {
+        let made = made.clone();
+        Callback::from(move |e: Event| {
+            let open = e
+                .target_dyn_into::<web_sys::HtmlDetailsElement>()
+                .is_some_and(|d| d.open());
+            if open {
+                made.set(true);
+            }
+        })
+    };
+    html! {
+        <details class={classes!("line", format!("line--{}", group.key()))}
+            data-service={card.id.clone()} data-status={card.status.key()} {ontoggle}>
+            <summary class="line__summary" aria-describedby={format!("{title_id}-kind")}>
+                <span class="line__mark" aria-hidden="true">{ mark(lang, group) }</span>
+                <span class="line__text">
+                    <strong class="line__name" id={title_id.clone()}>{ mixed(lang, &card.name) }</strong>
+                    if let Some(above) = &card.from_above {
+                        <span class="line__above">{ mixed(lang, above) }</span>
+                    }
+                    { detail }
+                </span>
+            </summary>
+            <div class="line__details">
+                <p class="line__kind" id={format!("{title_id}-kind")}>
+                    <span class="tag" data-kind={card.kind_key}>{ card.kind }</span>
+                    <span class="line__scope">{ mixed(lang, &match lang {
+                        Lang::Zh => format!("{}政策", card.scope),
+                        Lang::En => format!("{} policy", card.scope),
+                    }) }</span>
+                </p>
+                if *made || props.expand {
+                    { body() }
+                }
             </div>
         </details>
     }

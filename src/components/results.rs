@@ -110,6 +110,17 @@ pub fn Results(props: &ResultsProps) -> Html {
             ));
         });
     }
+    // 打印全部详情: every line's details are made first, then printed (an effect
+    // runs once they are on the page).
+    let print_full = use_state(|| 0u32);
+    {
+        use_effect_with(*print_full, |n| {
+            if *n > 0 {
+                print(true);
+            }
+        });
+    }
+    let expand = *print_full > 0;
     let day = i18n::date(lang, showing.date);
     let group_html = |g: Group| {
         let cards = report.group(g);
@@ -120,7 +131,7 @@ pub fn Results(props: &ResultsProps) -> Html {
         let title = group_title(lang, g, cards.len());
         let lines = html! {
             <div class="lines">
-                { for cards.iter().map(|c| html! { <ResultLine key={c.id.clone()} card={c.clone()} group={g} on_speak={props.on_speak.clone()} /> }) }
+                { for cards.iter().map(|c| html! { <ResultLine key={c.id.clone()} card={c.clone()} group={g} on_speak={props.on_speak.clone()} {expand} /> }) }
             </div>
         };
         if g == Group::Other {
@@ -258,7 +269,7 @@ pub fn Results(props: &ResultsProps) -> Html {
             <AnswerList who={showing.who} rows={showing.answers.clone()} on_change={props.on_change.clone()} />
             <div class="results__end no-print">
                 <button type="button" class="button button--secondary" data-action="print-full"
-                    onclick={Callback::from(|_: MouseEvent| print(true))}>{ t("打印全部详情", "Print every detail") }</button>
+                    onclick={let p = print_full.clone(); Callback::from(move |_: MouseEvent| p.set(*p + 1))}>{ t("打印全部详情", "Print every detail") }</button>
                 <button type="button" class="button button--secondary" data-action="restart" onclick={on_restart}>{ t("重新开始", "Start again") }</button>
                 if let Some(change) = &props.on_change_region {
                     <button type="button" class="button button--quiet" data-action="change-region"

@@ -101,6 +101,9 @@ async function flow([w, h]) {
   // In English too: the condition, the reading and the quoted clause.
   await display(page, '[data-action="language"]');
   await page.waitForSelector('.app[lang="en"] [data-group="eligible"] details.how');
+  // A line's details (its 怎么算的 among them) are made when it is opened: open the lines, then the 怎么算的.
+  await page.evaluate(() => document.querySelectorAll("details.line").forEach((d) => (d.open = true)));
+  await until(page, () => document.querySelectorAll("details.line").length === document.querySelectorAll("details.how").length, null);
   await page.evaluate(() => document.querySelectorAll("details.line, details.how").forEach((d) => (d.open = true)));
   await check("results in English, every 怎么算的 opened");
   await page.evaluate(() => document.querySelectorAll("details.line, details.how").forEach((d) => (d.open = false)));

@@ -4,7 +4,7 @@
 // lang="zh-CN"; what is marked is either a proper name beside its English or
 // the clause's own words quoted in a blockquote (or q). The interface, the
 // reasons and the service texts are English.
-import { launch, appUrl, answerAll, run, assert } from "./lib.mjs";
+import { launch, appUrl, answerAll, run, assert, until } from "./lib.mjs";
 
 const browser = await launch();
 
@@ -56,14 +56,19 @@ await run([
         await answerAll(page, profile);
         await page.waitForSelector("section.results");
         // Open everything: the folded groups, every line, every 怎么算的, the answers.
-        opened += await page.evaluate(() => {
-          let n = 0;
-          for (const d of document.querySelectorAll("details")) {
-            d.open = true;
-            if (d.matches("[data-how]")) n += 1;
-          }
-          return n;
-        });
+        // (A line's details are made when it is opened: its 怎么算的 comes then.)
+        const openAll = () =>
+          page.evaluate(() => {
+            let n = 0;
+            for (const d of document.querySelectorAll("details")) {
+              d.open = true;
+              if (d.matches("[data-how]")) n += 1;
+            }
+            return n;
+          });
+        await openAll();
+        await until(page, () => document.querySelectorAll("details.line").length === document.querySelectorAll("details[data-how]").length, null);
+        opened += await openAll();
         const lines = await page.$$eval("details.line", (l) => l.length);
         const hows = await page.$$eval("details[data-how]", (l) => l.length);
         assert(hows === lines, `${region}: ${hows} 怎么算的 for ${lines} lines`);

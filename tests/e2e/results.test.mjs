@@ -76,10 +76,38 @@ await run([
         document.querySelectorAll("details.line").forEach((d) => (d.open = true));
         document.documentElement.dataset.print = "full";
       });
+      // Each line's details are made as it opens.
+      await until(page, () => [...document.querySelectorAll("details.line")].every((d) => d.querySelector("dl.facts")), null);
       const full = pdfPages(await page.pdf({ format: "A4", printBackground: false }));
       console.log(`        summary print: ${summary} page(s); every detail: ${full} page(s)`);
       assert(summary >= 1 && summary <= 2, `the summary print-out is ${summary} pages`);
       assert(full > summary, `the full print (${full}) is not longer than the summary (${summary})`);
+      await context.close();
+    },
+  ],
+  [
+    "打印全部详情 prints every line with its details made and open, then closes them again",
+    async () => {
+      const { context, page } = await yanjinResults();
+      // A line's details are made when it is first opened: none are yet.
+      const lines = await page.$$eval("details.line", (l) => l.length);
+      assert((await page.$$eval("details.line > .line__details > dl.facts", (l) => l.length)) < lines, "every line's details were made before any was opened");
+      await page.evaluate(() => {
+        window.__printed = null;
+        window.print = () => {
+          window.__printed = {
+            open: document.querySelectorAll("details.line[open]").length,
+            made: document.querySelectorAll("details.line > .line__details > dl.facts").length,
+            how: document.querySelectorAll("details.line details.how").length,
+            mode: document.documentElement.dataset.print,
+          };
+        };
+      });
+      await page.click('[data-action="print-full"]');
+      await until(page, () => window.__printed !== null, null);
+      const printed = await page.evaluate(() => window.__printed);
+      assert(printed.open === lines && printed.made === lines && printed.how === lines && printed.mode === "full", `at print: ${JSON.stringify(printed)} of ${lines} lines`);
+      assert((await page.$$eval("details.line[open]", (l) => l.length)) === 0, "the lines stayed open after printing");
       await context.close();
     },
   ],
