@@ -203,23 +203,13 @@ mod tests {
             text: text.clone(),
         }]);
         assert!(again.passes, "{:?}", again.problems);
-        let before: usize = rules
-            .region("410726")
-            .unwrap()
-            .services
-            .iter()
-            .map(|s| s.cases.len())
-            .sum();
+        let cases_in = |rules: &RuleSet| -> usize {
+            let region = rules.region("410726").unwrap();
+            region.services.iter().map(|s| s.cases.len()).sum()
+        };
+        let before = cases_in(&rules);
         assert_eq!(again.cases_ran, checked.cases_ran + cases.len());
-        let after: usize = again
-            .rules
-            .unwrap()
-            .region("410726")
-            .unwrap()
-            .services
-            .iter()
-            .map(|s| s.cases.len())
-            .sum();
+        let after = cases_in(&again.rules.unwrap());
         assert_eq!(after, before + cases.len());
     }
 

@@ -30,14 +30,10 @@ fn storage() -> Option<web_sys::Storage> {
 }
 
 /// Whether this page is a kiosk (a shared screen).
+/// (`?mode=kiosk`, read as the checker reads its address.)
 pub fn is_kiosk() -> bool {
-    web_sys::window()
-        .and_then(|w| w.location().search().ok())
-        .is_some_and(|s| {
-            s.trim_start_matches('?')
-                .split('&')
-                .any(|p| p == "mode=kiosk")
-        })
+    use yanglao_app::start::{current_search, Mode, Query};
+    Query::parse(&current_search()).mode == Mode::Kiosk
 }
 
 fn get(v: &JsValue, key: &str) -> JsValue {

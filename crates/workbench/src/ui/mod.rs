@@ -12,7 +12,6 @@ use crate::check::{self, FileText};
 use crate::draft::{self, Draft, NotKept};
 use crate::template;
 use gloo::timers::callback::Timeout;
-use std::cell::Cell;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -168,19 +167,24 @@ pub fn Workbench() -> Html {
     let files = bench.draft.files.clone();
     // Checked at once on the first screen, then a moment after each change.
     let checked = use_state(|| Rc::new(check::check(&files)));
-    let version = use_mut_ref(|| Cell::new(0u32));
+    // The files that check is of: the first screen's are not checked twice.
+    let checked_files = use_mut_ref(|| files.clone());
+    let version = use_mut_ref(|| 0u32);
     let shown_version = use_state(|| 0u32);
     {
         let checked = checked.clone();
-        let (version, shown_version) = (version.clone(), shown_version.clone());
+        let shown_version = shown_version.clone();
         use_effect_with(files.clone(), move |files| {
-            let files = files.clone();
-            let timer = Timeout::new(CHECK_AFTER_MS, move || {
-                let next = check::check(&files);
-                let v = version.borrow().get() + 1;
-                version.borrow().set(v);
-                checked.set(Rc::new(next));
-                shown_version.set(v);
+            let changed = *checked_files.borrow() != *files;
+            let timer = changed.then(|| {
+                let files = files.clone();
+                Timeout::new(CHECK_AFTER_MS, move || {
+                    let next = check::check(&files);
+                    *checked_files.borrow_mut() = files;
+                    *version.borrow_mut() += 1;
+                    checked.set(Rc::new(next));
+                    shown_version.set(*version.borrow());
+                })
             });
             move || drop(timer)
         });
