@@ -105,9 +105,11 @@ struct Entry {
     /// Index of the shown parent: the prefecture, or the province when the
     /// prefecture is pseudo; [`NONE`] for a province.
     parent: u16,
+    /// The characters of the name, as a set ([`char_set`]).
+    chars: u64,
 }
 
-/// Every division, parsed once: 16 bytes an entry (about 52 KiB) next to the text.
+/// Every division, parsed once: 24 bytes an entry (about 79 KiB) next to the text.
 #[derive(Debug)]
 pub struct RegionIndex {
     text: Cow<'static, str>,
@@ -255,6 +257,7 @@ impl RegionIndex {
                 zone,
                 listed,
                 parent,
+                chars: char_set(name),
             });
         }
         if entries.is_empty() {
@@ -421,6 +424,12 @@ impl RegionIndex {
     ///   order.
     /// - Pseudo entries are never returned.
     pub fn search(&self, query: &str, limit: usize) -> Vec<Division<'_>> {
+        self.search_in(query, limit, true)
+    }
+
+    /// [`RegionIndex::search`]; `prefilter` false compares every name byte by
+    /// byte (the tests' oracle for the character sets).
+    fn search_in(&self, query: &str, limit: usize, prefilter: bool) -> Vec<Division<'_>> {
         let mut q = String::with_capacity(query.len());
         for ch in query.chars().filter(|c| !c.is_whitespace()) {
             match ch {
@@ -445,10 +454,20 @@ impl RegionIndex {
         // Pieces need two of at least two characters; the last piece, in the
         // division's own name, ends with the query's last two characters.
         let tail = (chars >= 4).then(|| &qb[bounds[chars - 2]..]);
+        // A name that matches holds every character of the query, or of the
+        // tail: most names are passed over on their character sets alone
+        // (a search took 30–45 µs natively comparing bytes name by name, and
+        // four times as long in the browser on a slow phone).
+        let need = char_set(&q);
+        let need_tail = tail.map(|_| char_set(&q[bounds[chars - 2]..]));
 
         let mut hits: Vec<(Quality, bool, Level, u16)> = Vec::new();
         for (i, e) in self.entries.iter().enumerate() {
-            if e.pseudo {
+            if e.pseudo
+                || (prefilter
+                    && e.chars & need != need
+                    && need_tail.is_none_or(|t| e.chars & t != t))
+            {
                 continue;
             }
             let name = self.name(i).as_bytes();
@@ -555,6 +574,14 @@ fn rest(names: &[&[u8]], q: &[u8], bounds: &[usize], end: usize) -> Option<bool>
         }
     }
     best
+}
+
+/// The characters of `text` as a 64-bit set, each character hashed to one
+/// bit: text that contains another holds every bit of its set.
+fn char_set(text: &str) -> u64 {
+    text.chars().fold(0, |set, c| {
+        set | 1u64 << ((c as u32).wrapping_mul(0x9E37_79B1) >> 26)
+    })
 }
 
 /// Byte substring search for short names. UTF-8 needles only match at char
@@ -1060,6 +1087,42 @@ mod tests {
     }
 
     /// `cargo test -p yanglao-core --release --lib regions::tests::search_speed -- --ignored --nocapture`
+    #[test]
+    fn character_sets_never_change_a_search() {
+        let index = RegionIndex::builtin();
+        let codes = |found: Vec<Division<'_>>| -> Vec<String> {
+            found.iter().map(|d| d.code.to_string()).collect()
+        };
+        let mut queries: Vec<String> = vec![
+            "新乡延津".into(),
+            "呼和浩特玉泉".into(),
+            "北京朝阳区".into(),
+            "xyz".into(),
+        ];
+        for (i, d) in index.iter().enumerate().filter(|(i, _)| i % 7 == 0) {
+            let chars: Vec<char> = d.name.chars().collect();
+            for len in 1..=chars.len().min(4) {
+                let at = i % (chars.len() + 1 - len);
+                queries.push(chars[at..at + len].iter().collect());
+            }
+            // Pieces of the chain: the parent's first two characters, then the name's.
+            let full: Vec<char> = index.full_name(d.code).chars().collect();
+            if full.len() > chars.len() + 2 {
+                let mut q: String = full[..2].iter().collect();
+                q.extend(&chars);
+                queries.push(q);
+            }
+        }
+        for q in &queries {
+            assert_eq!(
+                codes(index.search_in(q, usize::MAX, true)),
+                codes(index.search_in(q, usize::MAX, false)),
+                "{q}"
+            );
+        }
+        assert!(queries.len() > 1_500, "{}", queries.len());
+    }
+
     #[test]
     #[ignore]
     fn search_speed() {
