@@ -2,7 +2,7 @@ use crate::catalogue::{self, use_pack, PackState};
 use crate::i18n::Lang;
 use crate::regions::PROVINCES;
 use std::rc::Rc;
-use web_sys::HtmlInputElement;
+use web_sys::{Element, HtmlInputElement};
 use yanglao_core::regions::{Division, RegionIndex};
 use yanglao_core::{Date, RuleSet, Status};
 use yew::prelude::*;
@@ -47,6 +47,47 @@ fn mark(
     })
 }
 
+/// The list of places found, as markup: a keystroke replaces it in one step.
+/// Made with Yew's `html!` it took some fifty nodes built, compared and
+/// patched one call at a time, two to three times the work of the whole
+/// keystroke in a plain page (bench/scale/keystrokes.mjs). The buttons are
+/// those of the province grid (`region-button`), and a press is read from
+/// their `data-region` by the list's one click handler.
+fn results_markup(lang: Lang, index: &RegionIndex, found: &[Division<'_>]) -> String {
+    let mut out = String::from(r#"<ul class="picker__list" role="list" data-search-results="">"#);
+    let name_lang = if lang.is_en() { r#" lang="zh-CN""# } else { "" };
+    for d in found {
+        out.push_str(r#"<li><button type="button" class="button region-button" data-region=""#);
+        escape_into(&mut out, d.code);
+        out.push_str(r#""><span class="region-button__name""#);
+        out.push_str(name_lang);
+        out.push('>');
+        escape_into(&mut out, &index.full_name(d.code));
+        out.push_str("</span>");
+        if d.listed {
+            out.push_str(r#"<span class="region-button__mark">"#);
+            escape_into(&mut out, lang.t("有本地清单", "Has its own list"));
+            out.push_str("</span>");
+        }
+        out.push_str("</button></li>");
+    }
+    out.push_str("</ul>");
+    out
+}
+
+/// Text for markup: `&`, `<`, `>` and `"` written as entities.
+fn escape_into(out: &mut String, text: &str) {
+    for ch in text.chars() {
+        match ch {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            _ => out.push(ch),
+        }
+    }
+}
+
 #[derive(Properties, PartialEq)]
 struct PlaceSearchProps {
     on_choose: Callback<AttrValue>,
@@ -60,6 +101,8 @@ struct PlaceSearchProps {
 #[function_component]
 fn PlaceSearch(props: &PlaceSearchProps) -> Html {
     let lang = use_context::<Lang>().unwrap_or_default();
+    // What is typed. The box itself holds it (no `value` is set back on
+    // each keystroke: Yew would read the box once more to compare).
     let query = use_state(String::new);
     let search = use_state(|| None::<Result<Rc<RegionIndex>, catalogue::Failure>>);
     let searching = use_state(|| false);
@@ -69,7 +112,10 @@ fn PlaceSearch(props: &PlaceSearchProps) -> Html {
         let on_typing = props.on_typing.clone();
         Callback::from(move |e: InputEvent| {
             let value = e.target_unchecked_into::<HtmlInputElement>().value();
-            on_typing.emit(!value.trim().is_empty());
+            let (was, now) = (!query.trim().is_empty(), !value.trim().is_empty());
+            if was != now {
+                on_typing.emit(now);
+            }
             query.set(value);
             // The index of every place comes with the first search.
             if search.is_none() && !*searching {
@@ -83,50 +129,56 @@ fn PlaceSearch(props: &PlaceSearchProps) -> Html {
             }
         })
     };
-    let choose = |code: &str| {
-        let code = AttrValue::from(code.to_string());
-        props.on_choose.reform(move |_: MouseEvent| code.clone())
+    // A press on one of the results (they are plain markup: see results_markup).
+    let pick = {
+        let on_choose = props.on_choose.clone();
+        Callback::from(move |e: MouseEvent| {
+            let code = e
+                .target_dyn_into::<Element>()
+                .and_then(|t| t.closest("[data-region]").ok().flatten())
+                .and_then(|b| b.get_attribute("data-region"));
+            if let Some(code) = code {
+                on_choose.emit(AttrValue::from(code));
+            }
+        })
     };
-    // The search results, or why there are none.
+    // The search results, or why there are none. When the box is emptied
+    // the last results stay in the page, hidden: emptying it only hides
+    // them, and the next name typed rewrites them in place rather than
+    // building the list again.
     let typed = query.trim().to_string();
-    let results = if typed.is_empty() {
-        html! {}
-    } else {
-        match &*search {
-            None => {
-                html! { <p class="hint" role="status">{ lang.t("正在准备搜索……", "Getting the search ready…") }</p> }
+    let last = use_mut_ref(String::new);
+    if !typed.is_empty() {
+        typed.clone_into(&mut last.borrow_mut());
+    }
+    let shown = last.borrow().clone();
+    let mut status = String::new();
+    let results = match &*search {
+        _ if shown.is_empty() => html! {},
+        None => {
+            html! { <p class="hint" role="status">{ lang.t("正在准备搜索……", "Getting the search ready…") }</p> }
+        }
+        Some(Err(f)) => {
+            html! { <p class="notice notice--error" role="alert">{ f.message(lang) }</p> }
+        }
+        Some(Ok(index)) => {
+            let found = index.search(&shown, 8);
+            if !typed.is_empty() {
+                status = match lang {
+                    Lang::Zh => format!("找到{}个地方", found.len()),
+                    Lang::En => format!("{} place(s) found", found.len()),
+                };
             }
-            Some(Err(f)) => {
-                html! { <p class="notice notice--error" role="alert">{ f.message(lang) }</p> }
-            }
-            Some(Ok(index)) => {
-                let found = index.search(&typed, 8);
-                html! {
-                    <>
-                        <p class="visually-hidden" role="status" aria-live="polite">{ match lang {
-                            Lang::Zh => format!("找到{}个地方", found.len()),
-                            Lang::En => format!("{} place(s) found", found.len()),
+            html! {
+                <>
+                    if found.is_empty() {
+                        <p class="hint">{ match lang {
+                            Lang::Zh => format!("没有找到“{shown}”。可以只输入名字的一部分，如“延津”；或者在下面一级一级地找。"),
+                            Lang::En => format!("Nothing found for “{shown}”. Try part of the name, such as 延津, or look below step by step."),
                         } }</p>
-                        if found.is_empty() {
-                            <p class="hint">{ match lang {
-                                Lang::Zh => format!("没有找到“{typed}”。可以只输入名字的一部分，如“延津”；或者在下面一级一级地找。"),
-                                Lang::En => format!("Nothing found for “{typed}”. Try part of the name, such as 延津, or look below step by step."),
-                            } }</p>
-                        }
-                        <ul class="picker__list" role="list" data-search-results="">
-                            { for found.iter().map(|d| html! {
-                                <li key={d.code.to_string()}>
-                                    <button type="button" class="button region-button" data-region={d.code.to_string()} onclick={choose(d.code)}>
-                                        <span class="region-button__name" lang={lang.is_en().then_some("zh-CN")}>{ index.full_name(d.code) }</span>
-                                        if d.listed {
-                                            <span class="region-button__mark">{ lang.t("有本地清单", "Has its own list") }</span>
-                                        }
-                                    </button>
-                                </li>
-                            }) }
-                        </ul>
-                    </>
-                }
+                    }
+                    { Html::from_html_unchecked(results_markup(lang, index, &found).into()) }
+                </>
             }
         }
     };
@@ -136,9 +188,11 @@ fn PlaceSearch(props: &PlaceSearchProps) -> Html {
             <label class="field picker__search" for="place-search">
                 <span class="field__label">{ lang.t("输入县（区）或城市的名字", "Type the name of the county or city") }</span>
                 <input id="place-search" class="input" type="search" autocomplete="off"
-                    placeholder={lang.t("如：延津", "e.g. 延津")} value={(*query).clone()} {oninput} />
+                    placeholder={lang.t("如：延津", "e.g. 延津")} {oninput} />
             </label>
-            { results }
+            // Always in the page, so that a screen reader hears each new count.
+            <p class="visually-hidden" role="status" aria-live="polite">{ status }</p>
+            <div class="picker__results" hidden={typed.is_empty()} onclick={pick}>{ results }</div>
         </>
     }
 }
@@ -149,17 +203,42 @@ fn PlaceSearch(props: &PlaceSearchProps) -> Html {
 #[function_component]
 pub fn RegionPicker(props: &RegionPickerProps) -> Html {
     let lang = use_context::<Lang>().unwrap_or_default();
+    // Only a change re-renders: not every keystroke. The callback is made once,
+    // so the search box's props stay equal.
+    let typing = use_state_eq(|| false);
+    let on_typing = {
+        let set = typing.setter();
+        use_callback((), move |t: bool, _| set.set(t))
+    };
+    html! {
+        <section class="picker" aria-labelledby="picker-title">
+            <h2 id="picker-title" class="section-title">{ lang.t("老人的户口在哪里？", "Where is the older person's household registered?") }</h2>
+            <p class="hint">{ lang.t(
+                "请选择户籍所在地（户口本上的地址）。可以输入地名搜索，也可以一级一级地选。",
+                "Choose the place of household registration (the address in the household register, 户口本): search by name, or choose step by step.",
+            ) }</p>
+            <PlaceSearch on_choose={props.on_choose.clone()} {on_typing} />
+            // While a name is typed the results stand alone: the step-by-step
+            // lists step aside (kept, and back as the box is emptied), so a
+            // keystroke lays out and paints only the few results. They are a
+            // component of their own, with equal props: turning to typing
+            // and back changes this one attribute, and Yew skips the lists.
+            <div class="picker__steps" hidden={*typing}>
+                <Steps on_choose={props.on_choose.clone()} date={props.date} />
+            </div>
+        </section>
+    }
+}
+
+/// Province → city → county, one level at a time.
+#[function_component]
+fn Steps(props: &RegionPickerProps) -> Html {
+    let lang = use_context::<Lang>().unwrap_or_default();
     // The drill-down: the province, then the city, chosen so far.
     let path = use_state(Vec::<String>::new);
     let province = path.first().map(|p| p[..2].to_string());
     let rules = catalogue::use_rules();
     let (pack, retry) = use_pack(province);
-    // Only a change re-renders: not every keystroke.
-    let typing = use_state_eq(|| false);
-    let on_typing = {
-        let typing = typing.clone();
-        Callback::from(move |t: bool| typing.set(t))
-    };
     let choose = |code: &str| {
         let code = AttrValue::from(code.to_string());
         props.on_choose.reform(move |_: MouseEvent| code.clone())
@@ -262,17 +341,7 @@ pub fn RegionPicker(props: &RegionPickerProps) -> Html {
         }
     };
     html! {
-        <section class="picker" aria-labelledby="picker-title">
-            <h2 id="picker-title" class="section-title">{ lang.t("老人的户口在哪里？", "Where is the older person's household registered?") }</h2>
-            <p class="hint">{ lang.t(
-                "请选择户籍所在地（户口本上的地址）。可以输入地名搜索，也可以一级一级地选。",
-                "Choose the place of household registration (the address in the household register, 户口本): search by name, or choose step by step.",
-            ) }</p>
-            <PlaceSearch on_choose={props.on_choose.clone()} {on_typing} />
-            // While a name is typed the results stand alone: the step-by-step
-            // lists step aside (kept, and back as the box is emptied), so a
-            // keystroke lays out and paints only the few results.
-            <div class="picker__steps" hidden={*typing}>
+        <>
             if !path.is_empty() {
                 <p>
                     <button type="button" class="button button--quiet" data-action="picker-up" onclick={up}>
@@ -286,7 +355,36 @@ pub fn RegionPicker(props: &RegionPickerProps) -> Html {
                 lang.t("选择下一级", "Choose below")
             } }</h3>
             { list }
-            </div>
-        </section>
+        </>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_is_escaped_for_markup() {
+        let mut out = String::new();
+        escape_into(&mut out, r#"a<b>&"c""#);
+        assert_eq!(out, "a&lt;b&gt;&amp;&quot;c&quot;");
+    }
+
+    #[test]
+    fn each_place_found_is_one_button_with_its_code_and_full_name() {
+        let index = RegionIndex::builtin();
+        let found = index.search("延津", 8);
+        assert!(!found.is_empty());
+        let html = results_markup(Lang::Zh, index, &found);
+        assert!(html.starts_with("<ul ") && html.ends_with("</ul>"));
+        assert_eq!(html.matches("<button ").count(), found.len());
+        for d in &found {
+            assert!(html.contains(&format!(r#"data-region="{}""#, d.code)));
+            assert!(html.contains(&index.full_name(d.code)));
+        }
+        // In English the Chinese names say which language they are in.
+        let en = results_markup(Lang::En, index, &found);
+        assert_eq!(en.matches(r#"lang="zh-CN""#).count(), found.len());
+        assert!(!html.contains("lang="));
     }
 }
