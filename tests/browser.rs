@@ -115,7 +115,11 @@ async fn the_picker_finds_every_place_by_name_or_step_by_step_and_marks_the_list
             continue;
         }
         // Typing part of the name finds the place, marked as having its own list.
+        // A wider name first: the list is changed in place from one name to
+        // the next, so each must leave nothing of the one before.
         let search = wait_for(&host, "#place-search").await;
+        type_into(&search, &name[..3]);
+        wait_for(&host, "[data-search-results] li").await;
         type_into(&search, &name[..name.len() - 3]);
         let button = wait_for(
             &host,
@@ -128,6 +132,34 @@ async fn the_picker_finds_every_place_by_name_or_step_by_step_and_marks_the_list
             text.contains(name) && !text.contains(code) && text.contains("有本地清单"),
             "the result for {code} reads {text:?}"
         );
+        // As many places as the count read out, each once, each with one
+        // name, marked exactly when it has a list of its own.
+        let items = all(&host, "[data-search-results] li");
+        let status = host
+            .query_selector("section.picker [role=status][aria-live]")
+            .unwrap()
+            .and_then(|s| s.text_content())
+            .unwrap_or_default();
+        assert_eq!(status, format!("找到{}个地方", items.len()));
+        let mut codes = Vec::new();
+        for li in &items {
+            let b = li.query_selector("[data-region]").unwrap().unwrap();
+            let c = b.get_attribute("data-region").unwrap();
+            assert_eq!(
+                b.query_selector_all(".region-button__name")
+                    .unwrap()
+                    .length(),
+                1
+            );
+            let marked = b.query_selector(".region-button__mark").unwrap().is_some();
+            assert_eq!(
+                marked,
+                rules.region(&c).is_some(),
+                "the mark of {c} for {name}"
+            );
+            assert!(!codes.contains(&c), "{c} shown twice for {name}");
+            codes.push(c);
+        }
     }
     type_into(&wait_for(&host, "#place-search").await, "");
     // Step by step: 河南省 → 新乡市 → 延津县, each marked.

@@ -8,7 +8,10 @@
 // together are at most 16 ms: the main thread's own time for it (the wait is
 // the browser's frame clock, the same for any page). A report, not a test.
 //
-//   node bench/scale/keystrokes.mjs [--runs 3] [--rate 4] [--each]
+//   node bench/scale/keystrokes.mjs [--runs 3] [--rate 4] [--each] [--dist DIR]
+//
+// --dist times another build of the app (a copy of an earlier dist/, say)
+// against the same baseline.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -22,7 +25,8 @@ const RUNS = arg("--runs", 3);
 const RATE = arg("--rate", 4);
 const QUERIES = ["延津", "玉泉", "新乡延津", "朝阳", "1401"];
 
-const dist = path.join(ROOT, "dist");
+const distAt = process.argv.indexOf("--dist");
+const dist = distAt > 0 ? path.resolve(process.argv[distAt + 1]) : path.join(ROOT, "dist");
 const css = fs.readdirSync(dist).find((f) => /^app-.*\.css$/.test(f));
 if (!css) throw new Error("no dist/app-*.css: build first (trunk build --release --offline)");
 const base = fs.mkdtempSync(path.join(os.tmpdir(), "yanglao-keys-"));

@@ -47,32 +47,136 @@ fn mark(
     })
 }
 
-/// The list of places found, as markup: a keystroke replaces it in one step.
-/// Made with Yew's `html!` it took some fifty nodes built, compared and
-/// patched one call at a time, two to three times the work of the whole
-/// keystroke in a plain page (bench/scale/keystrokes.mjs). The buttons are
-/// those of the province grid (`region-button`), and a press is read from
-/// their `data-region` by the list's one click handler.
-fn results_markup(lang: Lang, index: &RegionIndex, found: &[Division<'_>]) -> String {
-    let mut out = String::from(r#"<ul class="picker__list" role="list" data-search-results="">"#);
+/// One place found, as its button in the results shows it.
+#[derive(Clone, Debug, PartialEq)]
+struct Found {
+    code: String,
+    name: String,
+    listed: bool,
+}
+
+/// What to change in the results on the page so that they show `new` where
+/// they show `old`: the items whose code, name or mark differ (by position),
+/// how many of the old items stay, and the new ones added after them.
+///
+/// A keystroke used to replace the whole list with new markup (and before
+/// that, some fifty Yew nodes): every item parsed, styled and laid out
+/// afresh. Most keystrokes change a few names in place, and the browser
+/// then restyles nothing and lays out only the new text.
+#[derive(Debug, Default, PartialEq)]
+struct Patch {
+    code: Vec<usize>,
+    name: Vec<usize>,
+    mark: Vec<usize>,
+    keep: usize,
+    add: std::ops::Range<usize>,
+}
+
+fn patch(old: &[Found], new: &[Found]) -> Patch {
+    let keep = old.len().min(new.len());
+    let mut p = Patch {
+        keep,
+        add: keep..new.len(),
+        ..Patch::default()
+    };
+    for (i, (o, n)) in old.iter().zip(new).enumerate() {
+        if o.code != n.code {
+            p.code.push(i);
+        }
+        if o.name != n.name {
+            p.name.push(i);
+        }
+        if o.listed != n.listed {
+            p.mark.push(i);
+        }
+    }
+    p
+}
+
+/// The mark of a place with a list of its own, as markup.
+fn mark_markup(out: &mut String, lang: Lang) {
+    out.push_str(r#"<span class="region-button__mark">"#);
+    escape_into(out, lang.t("有本地清单", "Has its own list"));
+    out.push_str("</span>");
+}
+
+/// Places found, as markup: one item each, the buttons those of the province
+/// grid (`region-button`). A press is read from their `data-region` by the
+/// list's one click handler.
+fn items_markup(lang: Lang, found: &[Found]) -> String {
+    let mut out = String::new();
     let name_lang = if lang.is_en() { r#" lang="zh-CN""# } else { "" };
-    for d in found {
+    for f in found {
         out.push_str(r#"<li><button type="button" class="button region-button" data-region=""#);
-        escape_into(&mut out, d.code);
+        escape_into(&mut out, &f.code);
         out.push_str(r#""><span class="region-button__name""#);
         out.push_str(name_lang);
         out.push('>');
-        escape_into(&mut out, &index.full_name(d.code));
+        escape_into(&mut out, &f.name);
         out.push_str("</span>");
-        if d.listed {
-            out.push_str(r#"<span class="region-button__mark">"#);
-            escape_into(&mut out, lang.t("有本地清单", "Has its own list"));
-            out.push_str("</span>");
+        if f.listed {
+            mark_markup(&mut out, lang);
         }
         out.push_str("</button></li>");
     }
-    out.push_str("</ul>");
     out
+}
+
+/// What the results list on the page shows now.
+#[derive(Default)]
+struct Drawn {
+    lang: Lang,
+    items: Vec<Found>,
+}
+
+/// Makes the list `ul` show `want`, changing only what differs from what it shows.
+fn draw(ul: &Element, drawn: &mut Drawn, lang: Lang, want: &[Found]) {
+    // A list made afresh (or in the other language) is filled from nothing.
+    if drawn.lang != lang || ul.child_element_count() as usize != drawn.items.len() {
+        ul.set_inner_html("");
+        drawn.items.clear();
+        drawn.lang = lang;
+    }
+    let p = patch(&drawn.items, want);
+    let mut li = ul.first_element_child();
+    let mut i = 0;
+    while let Some(item) = li {
+        if i >= p.keep {
+            break;
+        }
+        let next = item.next_element_sibling();
+        if let Some(button) = item.first_element_child() {
+            if p.code.binary_search(&i).is_ok() {
+                let _ = button.set_attribute("data-region", &want[i].code);
+            }
+            if p.name.binary_search(&i).is_ok() {
+                if let Some(name) = button.first_element_child() {
+                    name.set_text_content(Some(&want[i].name));
+                }
+            }
+            if p.mark.binary_search(&i).is_ok() {
+                if want[i].listed {
+                    let mut m = String::new();
+                    mark_markup(&mut m, lang);
+                    let _ = button.insert_adjacent_html("beforeend", &m);
+                } else if let Some(mark) = button.last_element_child() {
+                    mark.remove();
+                }
+            }
+        }
+        li = next;
+        i += 1;
+    }
+    while ul.child_element_count() as usize > p.keep {
+        match ul.last_element_child() {
+            Some(last) => last.remove(),
+            None => break,
+        }
+    }
+    if !p.add.is_empty() {
+        let _ = ul.insert_adjacent_html("beforeend", &items_markup(lang, &want[p.add.clone()]));
+    }
+    drawn.items = want.to_vec();
 }
 
 /// Text for markup: `&`, `<`, `>` and `"` written as entities.
@@ -144,16 +248,31 @@ fn PlaceSearch(props: &PlaceSearchProps) -> Html {
     };
     // The search results, or why there are none. When the box is emptied
     // the last results stay in the page, hidden: emptying it only hides
-    // them, and the next name typed rewrites them in place rather than
-    // building the list again.
+    // them, and the next name typed changes them in place (see `draw`).
     let typed = query.trim().to_string();
     let last = use_mut_ref(String::new);
     if !typed.is_empty() {
         typed.clone_into(&mut last.borrow_mut());
     }
     let shown = last.borrow().clone();
-    let mut status = String::new();
-    let results = match &*search {
+    let want = Rc::new(match &*search {
+        Some(Ok(index)) if !shown.is_empty() => index
+            .search(&shown, 8)
+            .iter()
+            .map(|d| Found {
+                code: d.code.to_string(),
+                name: index.full_name(d.code),
+                listed: d.listed,
+            })
+            .collect(),
+        _ => Vec::new(),
+    });
+    let status = match lang {
+        _ if typed.is_empty() || !matches!(&*search, Some(Ok(_))) => String::new(),
+        Lang::Zh => format!("找到{}个地方", want.len()),
+        Lang::En => format!("{} place(s) found", want.len()),
+    };
+    let message = match &*search {
         _ if shown.is_empty() => html! {},
         None => {
             html! { <p class="hint" role="status">{ lang.t("正在准备搜索……", "Getting the search ready…") }</p> }
@@ -161,27 +280,27 @@ fn PlaceSearch(props: &PlaceSearchProps) -> Html {
         Some(Err(f)) => {
             html! { <p class="notice notice--error" role="alert">{ f.message(lang) }</p> }
         }
-        Some(Ok(index)) => {
-            let found = index.search(&shown, 8);
-            if !typed.is_empty() {
-                status = match lang {
-                    Lang::Zh => format!("找到{}个地方", found.len()),
-                    Lang::En => format!("{} place(s) found", found.len()),
-                };
-            }
-            html! {
-                <>
-                    if found.is_empty() {
-                        <p class="hint">{ match lang {
-                            Lang::Zh => format!("没有找到“{shown}”。可以只输入名字的一部分，如“延津”；或者在下面一级一级地找。"),
-                            Lang::En => format!("Nothing found for “{shown}”. Try part of the name, such as 延津, or look below step by step."),
-                        } }</p>
-                    }
-                    { Html::from_html_unchecked(results_markup(lang, index, &found).into()) }
-                </>
-            }
-        }
+        Some(Ok(_)) if want.is_empty() => html! {
+            <p class="hint">{ match lang {
+                Lang::Zh => format!("没有找到“{shown}”。可以只输入名字的一部分，如“延津”；或者在下面一级一级地找。"),
+                Lang::En => format!("Nothing found for “{shown}”. Try part of the name, such as 延津, or look below step by step."),
+            } }</p>
+        },
+        Some(Ok(_)) => html! {},
     };
+    // The list itself is drawn by `draw`, after Yew has rendered: Yew makes
+    // the empty list and never touches its items.
+    let list = use_node_ref();
+    let drawn = use_mut_ref(Drawn::default);
+    {
+        let (list, drawn) = (list.clone(), drawn.clone());
+        use_effect_with((want, lang), move |(want, lang)| {
+            if let Some(ul) = list.cast::<Element>() {
+                draw(&ul, &mut drawn.borrow_mut(), *lang, want);
+            }
+        });
+    }
+    let ready = matches!(&*search, Some(Ok(_)));
 
     html! {
         <>
@@ -192,7 +311,12 @@ fn PlaceSearch(props: &PlaceSearchProps) -> Html {
             </label>
             // Always in the page, so that a screen reader hears each new count.
             <p class="visually-hidden" role="status" aria-live="polite">{ status }</p>
-            <div class="picker__results" hidden={typed.is_empty()} onclick={pick}>{ results }</div>
+            <div class="picker__results" hidden={typed.is_empty()} onclick={pick}>
+                { message }
+                if ready {
+                    <ul class="picker__list" role="list" data-search-results="" ref={list}></ul>
+                }
+            </div>
         </>
     }
 }
@@ -370,21 +494,110 @@ mod tests {
         assert_eq!(out, "a&lt;b&gt;&amp;&quot;c&quot;");
     }
 
+    fn found(code: &str, name: &str, listed: bool) -> Found {
+        Found {
+            code: code.into(),
+            name: name.into(),
+            listed,
+        }
+    }
+
     #[test]
     fn each_place_found_is_one_button_with_its_code_and_full_name() {
         let index = RegionIndex::builtin();
-        let found = index.search("延津", 8);
-        assert!(!found.is_empty());
-        let html = results_markup(Lang::Zh, index, &found);
-        assert!(html.starts_with("<ul ") && html.ends_with("</ul>"));
-        assert_eq!(html.matches("<button ").count(), found.len());
-        for d in &found {
-            assert!(html.contains(&format!(r#"data-region="{}""#, d.code)));
-            assert!(html.contains(&index.full_name(d.code)));
+        let mut places: Vec<Found> = index
+            .search("延津", 8)
+            .iter()
+            .map(|d| found(d.code, &index.full_name(d.code), d.listed))
+            .collect();
+        // The place with a list of its own is marked; the others are not.
+        places.push(found("150104", "内蒙古自治区呼和浩特市<玉泉区>", true));
+        assert!(!places.is_empty());
+        let html = items_markup(Lang::Zh, &places);
+        assert!(html.starts_with("<li>") && html.ends_with("</li>"));
+        assert_eq!(html.matches("<button ").count(), places.len());
+        for f in &places {
+            assert!(html.contains(&format!(r#"data-region="{}""#, f.code)));
+            let mut name = String::new();
+            escape_into(&mut name, &f.name);
+            assert!(html.contains(&name));
         }
+        assert_eq!(
+            html.matches("有本地清单").count(),
+            places.iter().filter(|f| f.listed).count()
+        );
+        // Names are text, never markup.
+        assert!(html.contains("呼和浩特市&lt;玉泉区&gt;"));
         // In English the Chinese names say which language they are in.
-        let en = results_markup(Lang::En, index, &found);
-        assert_eq!(en.matches(r#"lang="zh-CN""#).count(), found.len());
+        let en = items_markup(Lang::En, &places);
+        assert_eq!(en.matches(r#"lang="zh-CN""#).count(), places.len());
         assert!(!html.contains("lang="));
+    }
+
+    #[test]
+    fn a_keystroke_changes_only_what_differs() {
+        let a = found("410726", "河南省新乡市延津县", true);
+        let b = found("150104", "内蒙古自治区呼和浩特市玉泉区", true);
+        let c = found("110105", "北京市朝阳区", false);
+        let same_name = found("999999", "北京市朝阳区", true);
+        // Nothing shown yet: everything is added.
+        assert_eq!(
+            patch(&[], &[a.clone(), b.clone()]),
+            Patch {
+                add: 0..2,
+                ..Patch::default()
+            }
+        );
+        // The same places: nothing at all.
+        assert_eq!(
+            patch(&[a.clone(), b.clone()], &[a.clone(), b.clone()]),
+            Patch {
+                keep: 2,
+                add: 2..2,
+                ..Patch::default()
+            }
+        );
+        // Fewer places: the first rewritten where it differs, the rest removed.
+        assert_eq!(
+            patch(&[a.clone(), b.clone(), c.clone()], std::slice::from_ref(&b)),
+            Patch {
+                code: vec![0],
+                name: vec![0],
+                keep: 1,
+                add: 1..1,
+                ..Patch::default()
+            }
+        );
+        // Only what differs: here the code and the mark, not the name.
+        assert_eq!(
+            patch(std::slice::from_ref(&c), &[same_name.clone(), a.clone()]),
+            Patch {
+                code: vec![0],
+                mark: vec![0],
+                keep: 1,
+                add: 1..2,
+                ..Patch::default()
+            }
+        );
+        // Applying each patch to a copy gives the wanted list, whatever the order.
+        let all = [a, b, c, same_name];
+        for i in 0..all.len() {
+            for j in 0..all.len() {
+                let (old, new) = (&all[..i], &all[j..]);
+                let p = patch(old, new);
+                let mut shown: Vec<Found> = old[..p.keep].to_vec();
+                for &k in &p.code {
+                    shown[k].code = new[k].code.clone();
+                }
+                for &k in &p.name {
+                    shown[k].name = new[k].name.clone();
+                }
+                for &k in &p.mark {
+                    shown[k].listed = new[k].listed;
+                }
+                shown.extend_from_slice(&new[p.add.clone()]);
+                assert_eq!(shown, new, "from {old:?} to {new:?}");
+            }
+        }
     }
 }
