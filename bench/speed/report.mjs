@@ -92,7 +92,10 @@ function wasmSize(dist) {
 
 // ---------- 1. Lighthouse ----------
 const LH_CLI = path.join(ROOT, ".tools/node_modules/lighthouse/cli/index.js");
-const lhVersion = JSON.parse(fs.readFileSync(path.join(ROOT, ".tools/node_modules/lighthouse/package.json"))).version;
+// Read only when Lighthouse runs: --skip-lighthouse needs no install of it.
+const lhVersion = opts.skipLighthouse
+  ? null
+  : JSON.parse(fs.readFileSync(path.join(ROOT, ".tools/node_modules/lighthouse/package.json"))).version;
 
 // Stopped (bench/speed/run.sh's trap sends TERM): Lighthouse gets the SIGINT
 // it handles (it closes its Chrome), the step-timing browser is closed.

@@ -52,6 +52,21 @@ fn go_to(id: &str) {
     }
 }
 
+/// Runs `f` once the next frame has been painted: in a task queued from that
+/// frame's animation callback, so the page painted so far is on screen
+/// first. Where no frame comes (a hidden tab has none) it runs after 150 ms
+/// all the same; `f` may then run twice, and must not mind.
+fn after_paint(f: Rc<dyn Fn()>) {
+    let late = f.clone();
+    gloo::timers::callback::Timeout::new(150, move || late()).forget();
+    let frame = wasm_bindgen::closure::Closure::once_into_js(move || {
+        gloo::timers::callback::Timeout::new(0, move || f()).forget();
+    });
+    if let Some(window) = web_sys::window() {
+        let _ = window.request_animation_frame(wasm_bindgen::JsCast::unchecked_ref(&frame));
+    }
+}
+
 /// Prints the summary (details closed), or everything with every line opened.
 fn print(full: bool) {
     let document = gloo::utils::document();
@@ -121,6 +136,31 @@ pub fn Results(props: &ResultsProps) -> Html {
         });
     }
     let expand = *print_full > 0;
+    // The page is made in three steps, so that the answer the person waits
+    // for is painted at once: the top and the first group of services; after
+    // that frame, the other groups, the documents and the checklist; after
+    // the next, the rest, the hand-off and the answers. (山西省's page is
+    // some 330 elements; made in one go the last answer took 170–250 ms to
+    // show on a 4× slower CPU.) Changing an answer on the page later
+    // re-renders it whole: the steps are only for its first showing.
+    let step = use_state_eq(|| 0u8);
+    // The furthest step asked for: a late second call never takes a step back.
+    let asked = use_mut_ref(|| 0u8);
+    {
+        let step = step.clone();
+        use_effect_with(*step, move |now| {
+            if *now < 2 {
+                let next = *now + 1;
+                after_paint(Rc::new(move || {
+                    if *asked.borrow() < next {
+                        *asked.borrow_mut() = next;
+                        step.set(next);
+                    }
+                }));
+            }
+        });
+    }
+    let made = if expand { 2 } else { *step };
     let day = i18n::date(lang, showing.date);
     let group_html = |g: Group| {
         let cards = report.group(g);
@@ -153,6 +193,14 @@ pub fn Results(props: &ResultsProps) -> Html {
             </section>
         }
     };
+    // The first step shows the groups up to the first with services in it.
+    let order = [Group::Claim, Group::Check, Group::Later, Group::Have];
+    let first = order
+        .iter()
+        .position(|g| !report.group(*g).is_empty())
+        .map_or(order.len(), |i| i + 1);
+    let (first_groups, later_groups) = order.split_at(first);
+    let (first_groups, later_groups) = (first_groups.to_vec(), later_groups.to_vec());
     let missing: Vec<&str> = coverage.missing().map(|l| l.name.as_str()).collect();
     // What the check rests on: the levels with no list (and whom to ask)
     // said plainly; the documents, and what their captured text leaves out,
@@ -229,11 +277,10 @@ pub fn Results(props: &ResultsProps) -> Html {
                         onclick={props.on_continue.reform(|_: MouseEvent| ())}>{ t("继续回答", "Continue the questions") }</button>
                 </div>
             }
-            { group_html(Group::Claim) }
-            { group_html(Group::Check) }
-            { group_html(Group::Later) }
-            { group_html(Group::Have) }
-            { basis }
+            { for first_groups.into_iter().map(group_html) }
+            if made >= 1 {
+                { for later_groups.into_iter().map(group_html) }
+                { basis }
             { for report.ended.iter().map(|e| html! {
                 <section class="ended" data-ended={e.key.clone()} aria-labelledby={format!("ended-{}", e.key)}>
                     <h3 class="group__title" id={format!("ended-{}", e.key)}>{ mixed(lang, &ended_title(lang, &e.scope)) }</h3>
@@ -262,6 +309,8 @@ pub fn Results(props: &ResultsProps) -> Html {
                     </ul>
                 </section>
             }
+            }
+            if made >= 2 {
             { group_html(Group::Other) }
             if let Some(link) = &props.link {
                 <HandOff link={link.clone()} clickable={props.clickable_link} />
@@ -279,6 +328,7 @@ pub fn Results(props: &ResultsProps) -> Html {
                     <a class="button button--quiet" data-action="full-list" hreflang="zh-CN" href={format!("list/{}.html", level.code)}>{ t("本地区全部服务清单", "All services listed for this region") }</a>
                 }
             </div>
+            }
         </section>
     }
 }
