@@ -9,6 +9,7 @@ pub mod app;
 pub mod catalogue;
 pub mod components;
 pub mod effects;
+pub mod frame;
 pub mod handoff;
 pub mod i18n;
 pub mod nav;

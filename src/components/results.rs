@@ -3,6 +3,7 @@ use super::handoff::HandOff;
 use super::result_line::ResultLine;
 use super::text::mixed;
 use super::who::focus;
+use crate::frame::after_paint;
 use crate::i18n::{self, Lang};
 use crate::questions::Who;
 use crate::report::Group;
@@ -49,21 +50,6 @@ fn go_to(id: &str) {
         {
             let _ = h.focus();
         }
-    }
-}
-
-/// Runs `f` once the next frame has been painted: in a task queued from that
-/// frame's animation callback, so the page painted so far is on screen
-/// first. Where no frame comes (a hidden tab has none) it runs after 150 ms
-/// all the same; `f` may then run twice, and must not mind.
-fn after_paint(f: Rc<dyn Fn()>) {
-    let late = f.clone();
-    gloo::timers::callback::Timeout::new(150, move || late()).forget();
-    let frame = wasm_bindgen::closure::Closure::once_into_js(move || {
-        gloo::timers::callback::Timeout::new(0, move || f()).forget();
-    });
-    if let Some(window) = web_sys::window() {
-        let _ = window.request_animation_frame(wasm_bindgen::JsCast::unchecked_ref(&frame));
     }
 }
 
