@@ -329,6 +329,31 @@ async fn back_keeps_the_answers_given() {
 }
 
 #[wasm_bindgen_test]
+async fn the_results_show_the_first_group_at_once_and_the_rest_follows_untouched() {
+    let host = start("150104", "family").await;
+    answer_all(&host, &YUQUAN_72).await;
+    // The page is made in steps (results.rs): whenever it is first seen, its
+    // summary and its first group of services are on it.
+    let results = wait_for(&host, "section.results").await;
+    assert!(results
+        .query_selector(".results__summary")
+        .unwrap()
+        .is_some());
+    assert!(
+        results
+            .query_selector("section.group .line")
+            .unwrap()
+            .is_some(),
+        "no group of services on the first sight of the results: {}",
+        results.text_content().unwrap_or_default()
+    );
+    // The rest comes with no tap: the answers, and the buttons at the end.
+    wait_for(&host, "[data-answers] select[data-change]").await;
+    wait_for(&host, "[data-action=\"restart\"]").await;
+    wait_for(&host, "[data-group=\"eligible\"]").await;
+}
+
+#[wasm_bindgen_test]
 async fn changing_an_answer_on_the_results_page_updates_the_results() {
     let host = start("150104", "family").await;
     answer_all(&host, &YUQUAN_72).await;
