@@ -1,17 +1,24 @@
 //! Work that can wait until the screen it belongs to has been painted.
 
+use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 
-/// Runs `f` once the next frame has been painted: in a task queued from that
-/// frame's animation callback, so what the person waits for is on screen
-/// first. Where no frame comes (a hidden tab has none) it runs after 150 ms
-/// all the same; `f` may then run twice, and must not mind.
-pub fn after_paint(f: Rc<dyn Fn()>) {
-    let late = f.clone();
-    gloo::timers::callback::Timeout::new(150, move || late()).forget();
+/// Runs `f` once, when the next frame has been painted: in a task queued
+/// from that frame's animation callback, so what the person waits for is on
+/// screen first. Where no frame comes (a hidden tab has none) it runs after
+/// 150 ms all the same, and never a second time.
+pub fn after_paint(f: impl FnOnce() + 'static) {
+    let f = Rc::new(Cell::new(Some(f)));
+    let run = move || {
+        if let Some(f) = f.take() {
+            f();
+        }
+    };
+    let late = run.clone();
+    gloo::timers::callback::Timeout::new(150, late).forget();
     let frame = wasm_bindgen::closure::Closure::once_into_js(move || {
-        gloo::timers::callback::Timeout::new(0, move || f()).forget();
+        gloo::timers::callback::Timeout::new(0, run).forget();
     });
     if let Some(window) = web_sys::window() {
         let _ = window.request_animation_frame(frame.unchecked_ref());

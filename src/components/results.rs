@@ -129,20 +129,15 @@ pub fn Results(props: &ResultsProps) -> Html {
     // some 330 elements; made in one go the last answer took 170–250 ms to
     // show on a 4× slower CPU.) Changing an answer on the page later
     // re-renders it whole: the steps are only for its first showing.
+    // Each step is asked for once, after the last one was made, so none is
+    // ever taken back.
     let step = use_state_eq(|| 0u8);
-    // The furthest step asked for: a late second call never takes a step back.
-    let asked = use_mut_ref(|| 0u8);
     {
         let step = step.clone();
         use_effect_with(*step, move |now| {
             if *now < 2 {
                 let next = *now + 1;
-                after_paint(Rc::new(move || {
-                    if *asked.borrow() < next {
-                        *asked.borrow_mut() = next;
-                        step.set(next);
-                    }
-                }));
+                after_paint(move || step.set(next));
             }
         });
     }
@@ -186,7 +181,6 @@ pub fn Results(props: &ResultsProps) -> Html {
         .position(|g| !report.group(*g).is_empty())
         .map_or(order.len(), |i| i + 1);
     let (first_groups, later_groups) = order.split_at(first);
-    let (first_groups, later_groups) = (first_groups.to_vec(), later_groups.to_vec());
     let missing: Vec<&str> = coverage.missing().map(|l| l.name.as_str()).collect();
     // What the check rests on: the levels with no list (and whom to ask)
     // said plainly; the documents, and what their captured text leaves out,
@@ -263,57 +257,57 @@ pub fn Results(props: &ResultsProps) -> Html {
                         onclick={props.on_continue.reform(|_: MouseEvent| ())}>{ t("继续回答", "Continue the questions") }</button>
                 </div>
             }
-            { for first_groups.into_iter().map(group_html) }
+            { for first_groups.iter().copied().map(group_html) }
             if made >= 1 {
-                { for later_groups.into_iter().map(group_html) }
+                { for later_groups.iter().copied().map(group_html) }
                 { basis }
-            { for report.ended.iter().map(|e| html! {
-                <section class="ended" data-ended={e.key.clone()} aria-labelledby={format!("ended-{}", e.key)}>
-                    <h3 class="group__title" id={format!("ended-{}", e.key)}>{ mixed(lang, &ended_title(lang, &e.scope)) }</h3>
-                    <p>{ mixed(lang, &match lang {
-                        Lang::Zh => format!("{}{}已到期，下面这{}项服务不一定还在办。", e.title, e.until.zh(), e.services.len()),
-                        Lang::En => format!("{} ended on {}; the {} services below may no longer be offered.", e.title, i18n::date(lang, e.until), e.services.len()),
-                    }) }</p>
-                    <p class="ended__ask"><strong>{ t("现在能申请什么，请问：", "To ask what can be claimed now: ") }</strong>{ mixed(lang, &e.ask) }</p>
-                    <details class="ended__list no-print">
-                        <summary>{ t("看看到期前有哪些服务", "See what it offered") }</summary>
-                        <ul>{ for e.services.iter().map(|s| html! { <li>{ mixed(lang, s) }</li> }) }</ul>
-                    </details>
-                </section>
-            }) }
-            if !checklist.documents.is_empty() {
-                <section class="checklist" aria-labelledby="checklist-title">
-                    <h3 id="checklist-title" class="group__title">{ t("办事要带的材料", "What to bring") }</h3>
-                    if all_usual {
-                        <p class="hint">{ t("文件大多没有写要带什么，下面是一般需要的，以窗口要求为准。",
-                            "The documents mostly do not say what to bring: these are usually needed; the office decides.") }</p>
-                    }
-                    <ul class="checklist__list" data-checklist="documents">
-                        { for checklist.documents.iter().map(|d| html! {
-                            <li>{ mixed(lang, &d.name) }if d.if_any { { t("（如有）", " (if any)") } }</li>
-                        }) }
-                    </ul>
-                </section>
-            }
+                { for report.ended.iter().map(|e| html! {
+                    <section class="ended" data-ended={e.key.clone()} aria-labelledby={format!("ended-{}", e.key)}>
+                        <h3 class="group__title" id={format!("ended-{}", e.key)}>{ mixed(lang, &ended_title(lang, &e.scope)) }</h3>
+                        <p>{ mixed(lang, &match lang {
+                            Lang::Zh => format!("{}{}已到期，下面这{}项服务不一定还在办。", e.title, e.until.zh(), e.services.len()),
+                            Lang::En => format!("{} ended on {}; the {} services below may no longer be offered.", e.title, i18n::date(lang, e.until), e.services.len()),
+                        }) }</p>
+                        <p class="ended__ask"><strong>{ t("现在能申请什么，请问：", "To ask what can be claimed now: ") }</strong>{ mixed(lang, &e.ask) }</p>
+                        <details class="ended__list no-print">
+                            <summary>{ t("看看到期前有哪些服务", "See what it offered") }</summary>
+                            <ul>{ for e.services.iter().map(|s| html! { <li>{ mixed(lang, s) }</li> }) }</ul>
+                        </details>
+                    </section>
+                }) }
+                if !checklist.documents.is_empty() {
+                    <section class="checklist" aria-labelledby="checklist-title">
+                        <h3 id="checklist-title" class="group__title">{ t("办事要带的材料", "What to bring") }</h3>
+                        if all_usual {
+                            <p class="hint">{ t("文件大多没有写要带什么，下面是一般需要的，以窗口要求为准。",
+                                "The documents mostly do not say what to bring: these are usually needed; the office decides.") }</p>
+                        }
+                        <ul class="checklist__list" data-checklist="documents">
+                            { for checklist.documents.iter().map(|d| html! {
+                                <li>{ mixed(lang, &d.name) }if d.if_any { { t("（如有）", " (if any)") } }</li>
+                            }) }
+                        </ul>
+                    </section>
+                }
             }
             if made >= 2 {
-            { group_html(Group::Other) }
-            if let Some(link) = &props.link {
-                <HandOff link={link.clone()} clickable={props.clickable_link} />
-            }
-            <AnswerList who={showing.who} rows={showing.answers.clone()} on_change={props.on_change.clone()} />
-            <div class="results__end no-print">
-                <button type="button" class="button button--secondary" data-action="print-full"
-                    onclick={let p = print_full.clone(); Callback::from(move |_: MouseEvent| p.set(*p + 1))}>{ t("打印全部详情", "Print every detail") }</button>
-                <button type="button" class="button button--secondary" data-action="restart" onclick={on_restart}>{ t("重新开始", "Start again") }</button>
-                if let Some(change) = &props.on_change_region {
-                    <button type="button" class="button button--quiet" data-action="change-region"
-                        onclick={change.reform(|_: MouseEvent| ())}>{ t("换一个地区", "Choose another region") }</button>
+                { group_html(Group::Other) }
+                if let Some(link) = &props.link {
+                    <HandOff link={link.clone()} clickable={props.clickable_link} />
                 }
-                if let Some(level) = showing.coverage.levels.iter().rev().find(|l| l.has_rules && props.clickable_link) {
-                    <a class="button button--quiet" data-action="full-list" hreflang="zh-CN" href={format!("list/{}.html", level.code)}>{ t("本地区全部服务清单", "All services listed for this region") }</a>
-                }
-            </div>
+                <AnswerList who={showing.who} rows={showing.answers.clone()} on_change={props.on_change.clone()} />
+                <div class="results__end no-print">
+                    <button type="button" class="button button--secondary" data-action="print-full"
+                        onclick={let p = print_full.clone(); Callback::from(move |_: MouseEvent| p.set(*p + 1))}>{ t("打印全部详情", "Print every detail") }</button>
+                    <button type="button" class="button button--secondary" data-action="restart" onclick={on_restart}>{ t("重新开始", "Start again") }</button>
+                    if let Some(change) = &props.on_change_region {
+                        <button type="button" class="button button--quiet" data-action="change-region"
+                            onclick={change.reform(|_: MouseEvent| ())}>{ t("换一个地区", "Choose another region") }</button>
+                    }
+                    if let Some(level) = showing.coverage.levels.iter().rev().find(|l| l.has_rules && props.clickable_link) {
+                        <a class="button button--quiet" data-action="full-list" hreflang="zh-CN" href={format!("list/{}.html", level.code)}>{ t("本地区全部服务清单", "All services listed for this region") }</a>
+                    }
+                </div>
             }
         </section>
     }
