@@ -259,8 +259,9 @@ pub async fn load(province: &str, fresh: bool) -> Result<Rc<Loaded>, Failure> {
     read(&bytes, province)
 }
 
-/// Every division, for the picker's search (fetched on the first search).
-pub async fn search_index() -> Result<Rc<RegionIndex>, Failure> {
+/// Every division, for the picker's search (fetched on the first search;
+/// `fresh`, a retry after a failure, goes past the browser's cache).
+pub async fn search_index(fresh: bool) -> Result<Rc<RegionIndex>, Failure> {
     if let Some(i) = SEARCH.with(|s| s.borrow().clone()) {
         return Ok(i);
     }
@@ -276,7 +277,7 @@ pub async fn search_index() -> Result<Rc<RegionIndex>, Failure> {
     }
     let manifest = manifest().ok_or(Failure::NoCatalogue)?;
     let file = manifest.regions.as_ref().ok_or(Failure::NoCatalogue)?;
-    let bytes = fetch(file, false).await?;
+    let bytes = fetch(file, fresh).await?;
     let text = String::from_utf8(bytes).map_err(|_| Failure::Damaged("not text".into()))?;
     let index = Rc::new(RegionIndex::parse(&text).map_err(Failure::Damaged)?);
     SEARCH.with(|s| *s.borrow_mut() = Some(index.clone()));
@@ -318,9 +319,11 @@ pub trait Source {
     fn lists_in(&self, province: &str) -> Option<u32>;
     /// A fingerprint of the rules, carried by hand-off links.
     fn fingerprint(&self) -> String;
-    /// Every division, with those that have a list marked: the picker's search.
+    /// Every division, with those that have a list marked: the picker's
+    /// search (`fresh`: past any cache).
     fn search(
         &self,
+        fresh: bool,
     ) -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<Rc<RegionIndex>, Failure>>>>;
 }
 
@@ -346,9 +349,10 @@ impl Source for Deployed {
     }
     fn search(
         &self,
+        fresh: bool,
     ) -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<Rc<RegionIndex>, Failure>>>>
     {
-        Box::pin(search_index())
+        Box::pin(search_index(fresh))
     }
 }
 

@@ -127,6 +127,8 @@ fn items_markup(lang: Lang, found: &[Found]) -> String {
 struct Drawn {
     lang: Lang,
     items: Vec<Found>,
+    /// What was searched for to find them.
+    query: String,
 }
 
 /// Makes the list `ul` show `want`, changing only what differs from what it shows.
@@ -199,33 +201,111 @@ struct PlaceSearchProps {
     on_typing: Callback<bool>,
 }
 
-/// The search box and its results. A component of its own, so that a
-/// keystroke re-renders only the box and the few results: the province grid
-/// below does not change while a name is typed, and Yew skips it.
+/// What the search box's surroundings show, apart from the places found
+/// (which `draw` puts in the list) and their count (read out by the status
+/// line): Yew renders the search again only when this changes, not on every
+/// keystroke. Typing 延 then 延津 changes only the places, and the keystroke
+/// is the search and a few changed names, with no render.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct View {
+    /// Something is typed: the results are shown.
+    typed: bool,
+    /// The search found nothing for this (the text typed).
+    nothing_for: Option<String>,
+}
+
+/// What the box holds, kept between keystrokes without a render.
+#[derive(Default)]
+struct Typed {
+    /// What is typed now, trimmed.
+    now: String,
+    /// The last thing typed that was not empty: what the results show. When
+    /// the box is emptied the last results stay in the page, hidden, and the
+    /// next name typed changes them in place.
+    shown: String,
+}
+
+/// The places found for what was typed, drawn into the list (when it is in
+/// the page), and their count put in the status line; returns what the rest
+/// of the search should show.
+fn show_found(
+    index: Option<&RegionIndex>,
+    typed: &Typed,
+    lang: Lang,
+    list: &NodeRef,
+    status: &NodeRef,
+    drawn: &mut Drawn,
+) -> View {
+    let ul = list.cast::<Element>();
+    // The list already shows these places (the box was emptied, or a
+    // render followed the keystroke): no second search.
+    let current = ul.as_ref().is_some_and(|ul| {
+        drawn.lang == lang
+            && drawn.query == typed.shown
+            && ul.child_element_count() as usize == drawn.items.len()
+    });
+    let want: Vec<Found> = match index {
+        Some(_) if current => drawn.items.clone(),
+        Some(index) if !typed.shown.is_empty() => index
+            .search(&typed.shown, 8)
+            .iter()
+            .map(|d| Found {
+                code: d.code.to_string(),
+                name: index.full_name(d.code),
+                listed: d.listed,
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    if let Some(ul) = ul {
+        draw(&ul, drawn, lang, &want);
+        typed.shown.clone_into(&mut drawn.query);
+    }
+    let count = match lang {
+        _ if typed.now.is_empty() || index.is_none() => String::new(),
+        Lang::Zh => format!("找到{}个地方", want.len()),
+        Lang::En => format!("{} place(s) found", want.len()),
+    };
+    if let Some(p) = status.cast::<Element>() {
+        if p.text_content().unwrap_or_default() != count {
+            p.set_text_content(Some(&count));
+        }
+    }
+    View {
+        typed: !typed.now.is_empty(),
+        nothing_for: (index.is_some() && want.is_empty() && !typed.shown.is_empty())
+            .then(|| typed.shown.clone()),
+    }
+}
+
+/// The search box and its results. A component of its own, so that what
+/// renders here never touches the province grid below. A keystroke itself
+/// renders nothing (see `View`): it searches, and changes the list in place.
 #[function_component]
 fn PlaceSearch(props: &PlaceSearchProps) -> Html {
     let lang = use_context::<Lang>().unwrap_or_default();
-    // What is typed. The box itself holds it (no `value` is set back on
-    // each keystroke: Yew would read the box once more to compare).
-    let query = use_state(String::new);
+    let typed = use_mut_ref(Typed::default);
+    let view = use_state_eq(View::default);
     let search = use_state(|| None::<Result<Rc<RegionIndex>, catalogue::Failure>>);
     let searching = use_state(|| false);
     let rules = catalogue::use_rules();
-    let oninput = {
-        let (query, search, searching) = (query.clone(), search.clone(), searching.clone());
-        let on_typing = props.on_typing.clone();
-        Callback::from(move |e: InputEvent| {
-            let value = e.target_unchecked_into::<HtmlInputElement>().value();
-            let (was, now) = (!query.trim().is_empty(), !value.trim().is_empty());
-            if was != now {
-                on_typing.emit(now);
-            }
-            query.set(value);
-            // The index of every place comes with the first search.
-            if search.is_none() && !*searching {
+    let (list, status) = (use_node_ref(), use_node_ref());
+    let drawn = use_mut_ref(Drawn::default);
+    let index = match &*search {
+        Some(Ok(index)) => Some(index.clone()),
+        _ => None,
+    };
+    // The index of every place comes with the first search (and again after
+    // a failure, when 再试一次 is pressed).
+    let fetch = {
+        let (search, searching) = (search.clone(), searching.clone());
+        Callback::from(move |_: ()| {
+            if !*searching {
                 searching.set(true);
                 let (search, searching) = (search.clone(), searching.clone());
-                let index = rules.search();
+                // After a failure: past the browser's cache, which may hold
+                // the failed answer.
+                let index = rules.search(search.is_some());
                 wasm_bindgen_futures::spawn_local(async move {
                     search.set(Some(index.await));
                     searching.set(false);
@@ -233,7 +313,56 @@ fn PlaceSearch(props: &PlaceSearchProps) -> Html {
             }
         })
     };
-    // A press on one of the results (they are plain markup: see results_markup).
+    let oninput = {
+        let (typed, view, drawn) = (typed.clone(), view.clone(), drawn.clone());
+        let (list, status, index) = (list.clone(), status.clone(), index.clone());
+        let (fetch, unasked) = (fetch.clone(), search.is_none());
+        let on_typing = props.on_typing.clone();
+        Callback::from(move |e: InputEvent| {
+            let value = e.target_unchecked_into::<HtmlInputElement>().value();
+            let now = value.trim();
+            let was = !typed.borrow().now.is_empty();
+            {
+                let mut t = typed.borrow_mut();
+                now.clone_into(&mut t.now);
+                if !now.is_empty() {
+                    now.clone_into(&mut t.shown);
+                }
+            }
+            let typing = !now.is_empty();
+            if was != typing {
+                on_typing.emit(typing);
+            }
+            if unasked {
+                fetch.emit(());
+            }
+            view.set(show_found(
+                index.as_deref(),
+                &typed.borrow(),
+                lang,
+                &list,
+                &status,
+                &mut drawn.borrow_mut(),
+            ));
+        })
+    };
+    // After a render (the index arrived, the language changed, the list was
+    // made): the places and the count for what is typed.
+    {
+        let (typed, view, drawn) = (typed.clone(), view.clone(), drawn.clone());
+        let (list, status, index) = (list.clone(), status.clone(), index.clone());
+        use_effect(move || {
+            view.set(show_found(
+                index.as_deref(),
+                &typed.borrow(),
+                lang,
+                &list,
+                &status,
+                &mut drawn.borrow_mut(),
+            ));
+        });
+    }
+    // A press on one of the results (they are plain markup: see items_markup).
     let pick = {
         let on_choose = props.on_choose.clone();
         Callback::from(move |e: MouseEvent| {
@@ -246,61 +375,26 @@ fn PlaceSearch(props: &PlaceSearchProps) -> Html {
             }
         })
     };
-    // The search results, or why there are none. When the box is emptied
-    // the last results stay in the page, hidden: emptying it only hides
-    // them, and the next name typed changes them in place (see `draw`).
-    let typed = query.trim().to_string();
-    let last = use_mut_ref(String::new);
-    if !typed.is_empty() {
-        typed.clone_into(&mut last.borrow_mut());
-    }
-    let shown = last.borrow().clone();
-    let want = Rc::new(match &*search {
-        Some(Ok(index)) if !shown.is_empty() => index
-            .search(&shown, 8)
-            .iter()
-            .map(|d| Found {
-                code: d.code.to_string(),
-                name: index.full_name(d.code),
-                listed: d.listed,
-            })
-            .collect(),
-        _ => Vec::new(),
-    });
-    let status = match lang {
-        _ if typed.is_empty() || !matches!(&*search, Some(Ok(_))) => String::new(),
-        Lang::Zh => format!("找到{}个地方", want.len()),
-        Lang::En => format!("{} place(s) found", want.len()),
-    };
-    let message = match &*search {
-        _ if shown.is_empty() => html! {},
-        None => {
+    let message = match (&*search, &view.nothing_for) {
+        _ if !view.typed => html! {},
+        (None, _) => {
             html! { <p class="hint" role="status">{ lang.t("正在准备搜索……", "Getting the search ready…") }</p> }
         }
-        Some(Err(f)) => {
-            html! { <p class="notice notice--error" role="alert">{ f.message(lang) }</p> }
-        }
-        Some(Ok(_)) if want.is_empty() => html! {
+        (Some(Err(f)), _) => html! {
+            <div class="notice notice--error" role="alert" data-search-failed="">
+                <p>{ f.message(lang) }</p>
+                <button type="button" class="button" data-action="retry"
+                    disabled={*searching} onclick={fetch.reform(|_: MouseEvent| ())}>{ lang.t("再试一次", "Try again") }</button>
+            </div>
+        },
+        (Some(Ok(_)), Some(shown)) => html! {
             <p class="hint">{ match lang {
                 Lang::Zh => format!("没有找到“{shown}”。可以只输入名字的一部分，如“延津”；或者在下面一级一级地找。"),
                 Lang::En => format!("Nothing found for “{shown}”. Try part of the name, such as 延津, or look below step by step."),
             } }</p>
         },
-        Some(Ok(_)) => html! {},
+        (Some(Ok(_)), None) => html! {},
     };
-    // The list itself is drawn by `draw`, after Yew has rendered: Yew makes
-    // the empty list and never touches its items.
-    let list = use_node_ref();
-    let drawn = use_mut_ref(Drawn::default);
-    {
-        let (list, drawn) = (list.clone(), drawn.clone());
-        use_effect_with((want, lang), move |(want, lang)| {
-            if let Some(ul) = list.cast::<Element>() {
-                draw(&ul, &mut drawn.borrow_mut(), *lang, want);
-            }
-        });
-    }
-    let ready = matches!(&*search, Some(Ok(_)));
 
     html! {
         <>
@@ -309,11 +403,14 @@ fn PlaceSearch(props: &PlaceSearchProps) -> Html {
                 <input id="place-search" class="input" type="search" autocomplete="off"
                     placeholder={lang.t("如：延津", "e.g. 延津")} {oninput} />
             </label>
-            // Always in the page, so that a screen reader hears each new count.
-            <p class="visually-hidden" role="status" aria-live="polite">{ status }</p>
-            <div class="picker__results" hidden={typed.is_empty()} onclick={pick}>
+            // Always in the page, so that a screen reader hears each new
+            // count. Its text is set by `show_found`, not by Yew.
+            <p class="visually-hidden" role="status" aria-live="polite" ref={status}></p>
+            <div class="picker__results" hidden={!view.typed} onclick={pick}>
                 { message }
-                if ready {
+                // The list itself is drawn by `draw`: Yew makes the empty
+                // list and never touches its items.
+                if index.is_some() {
                     <ul class="picker__list" role="list" data-search-results="" ref={list}></ul>
                 }
             </div>

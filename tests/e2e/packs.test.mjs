@@ -94,6 +94,35 @@ await run([
     },
   ],
   [
+    "the search's index missing (404): the box says so with 再试一次, and finds the place once it is back",
+    async () => {
+      const d = await deployment();
+      const name = fs.readdirSync(d.dir).find((f) => /^regions-.*\.tsv$/.test(f));
+      const file = path.join(d.dir, name);
+      const good = fs.readFileSync(file);
+      try {
+        fs.rmSync(file);
+        const context = await browser.newContext({ serviceWorkers: "block" });
+        const page = await context.newPage();
+        await page.goto(`${d.url}?date=${DATE}`);
+        await page.fill("#place-search", "延津");
+        const failed = await page.waitForSelector("[data-search-failed]");
+        const text = await failed.textContent();
+        assert(text.includes("404") && text.includes("再试一次"), text);
+        // What was typed stays in the box; once the index is back, 再试一次 finds it.
+        assert((await page.inputValue("#place-search")) === "延津", "the box lost what was typed");
+        fs.writeFileSync(file, good);
+        await page.click('[data-search-failed] [data-action="retry"]');
+        await page.waitForSelector('[data-search-results] [data-region="410726"]');
+        assert(!(await page.$("[data-search-failed]")), "the failure is still shown after the retry");
+        await context.close();
+      } finally {
+        d.server.kill();
+        fs.rmSync(d.dir, { recursive: true, force: true });
+      }
+    },
+  ],
+  [
     "a portal build with the region's pack in the page requests no pack",
     async () => {
       const d = await deployment();

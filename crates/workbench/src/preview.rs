@@ -76,7 +76,10 @@ impl Source for Edited {
     fn fingerprint(&self) -> String {
         format!("workbench-{}", self.version)
     }
-    fn search(&self) -> Pin<Box<dyn Future<Output = Result<Rc<RegionIndex>, Failure>>>> {
+    fn search(
+        &self,
+        _fresh: bool,
+    ) -> Pin<Box<dyn Future<Output = Result<Rc<RegionIndex>, Failure>>>> {
         let result = RegionIndex::parse(&self.index_text())
             .map(Rc::new)
             .map_err(Failure::Damaged);
