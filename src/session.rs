@@ -294,7 +294,6 @@ pub fn Session(props: &SessionProps) -> Html {
             };
             html! {
                 <Question
-                    key={format!("{}-{}", asking.number, asking.prompt.fact.key())}
                     asking={asking.clone()}
                     today={props.date}
                     {on_answer}

@@ -28,34 +28,60 @@ pub struct QuestionProps {
 /// A double tap comes 100–300 ms apart; nobody reads a new question that fast.
 pub const TAP_GUARD_MS: u32 = 350;
 
-/// True once `ms` have passed since the component appeared (at once for 0).
+/// True once `ms` have passed since the question `id` appeared (at once for
+/// 0). A new question is not ready in the very render that shows it: what is
+/// remembered is which question became ready, not a flag to reset.
 #[hook]
-fn use_ready_after(ms: u32) -> bool {
-    let ready = use_state(|| ms == 0);
+fn use_ready_after(id: (usize, Fact), ms: u32) -> bool {
+    let ready_for = use_state(|| (ms == 0).then_some(id));
     {
-        let ready = ready.clone();
-        use_effect_with(ms, move |ms| {
-            let timer = (*ms > 0)
-                .then(|| gloo::timers::callback::Timeout::new(*ms, move || ready.set(true)));
+        let ready_for = ready_for.clone();
+        use_effect_with((id, ms), move |&(id, ms)| {
+            if ms == 0 {
+                ready_for.set(Some(id));
+            }
+            let timer = (ms > 0)
+                .then(|| gloo::timers::callback::Timeout::new(ms, move || ready_for.set(Some(id))));
             move || drop(timer)
         });
     }
-    *ready
+    ms == 0 || *ready_for == Some(id)
 }
 
 /// One question on its own screen: large answer buttons, always 不知道, 上一题,
 /// and how far along the person is.
+///
+/// One component for every question in turn (it is not keyed by the
+/// question): the next question changes the texts and attributes of the
+/// same elements instead of making the screen anew, which takes less than
+/// half the time on a slow phone. What belongs to one question (its tap
+/// guard, the focus on its heading, a typed number) goes by `id`.
 #[function_component]
 pub fn Question(props: &QuestionProps) -> Html {
     let asking = &props.asking;
     let fact = asking.prompt.fact;
+    let id = (asking.number, fact);
     let heading = use_node_ref();
     {
         let heading = heading.clone();
-        use_effect_with(fact, move |_| focus(&heading));
+        use_effect_with(id, move |_| {
+            // The heading may still have focus from the question before (a
+            // tap that focuses nothing, as in Safari): it is left and taken
+            // again, so a screen reader reads the new question.
+            if let Some(h) = heading.cast::<web_sys::HtmlElement>() {
+                let focused = h
+                    .owner_document()
+                    .and_then(|d| d.active_element())
+                    .is_some_and(|a| a == *h);
+                if focused {
+                    let _ = h.blur();
+                }
+            }
+            focus(&heading)
+        });
     }
     let lang = use_context::<Lang>().unwrap_or_default();
-    let ready = use_ready_after(props.guard_ms);
+    let ready = use_ready_after(id, props.guard_ms);
     // A tap before the question could be seen is dropped, not taken for an
     // answer. Keys are never dropped: a key press activates the focused
     // button, and focus is on the new question's heading, not on an answer
@@ -78,6 +104,8 @@ pub fn Question(props: &QuestionProps) -> Html {
             birth_date,
         } => html! {
             <NumberForm
+                // A typed number belongs to its question.
+                key={format!("{}-{}", asking.number, fact.key())}
                 {fact}
                 min={*min}
                 max={*max}
