@@ -24,7 +24,9 @@ import base64
 import hashlib
 import json
 import os
+import datetime
 import re
+import subprocess
 import sys
 
 staging = os.environ.get("TRUNK_STAGING_DIR") or (sys.argv[1] if len(sys.argv) > 1 else "dist")
@@ -93,6 +95,26 @@ else:
         catalogue, separators=(",", ":"), sort_keys=True
     )
     html = re.sub(r'<script type="application/json" id="yanglao-catalogue">.*?</script>', block, html, flags=re.S)
+
+# 1a. The start page rendered ahead into <div id="yanglao-ahead">, which the app
+#     takes over on a first visit (src/main.rs): the picker is on the screen
+#     before the wasm has arrived. crates/prerender renders it with the app's
+#     own components (Yew's server-side rendering), given the catalogue (each
+#     province's count of lists). With YANGLAO_PRERENDER=1 (scripts/postbuild.sh);
+#     without it, run again on a finished build, the markup there is kept.
+if os.environ.get("YANGLAO_PRERENDER") == "1":
+    today = datetime.date.today().isoformat()
+    out = subprocess.run(
+        ["cargo", "run", "-q", "-p", "yanglao-prerender", "--", today],
+        input=json.dumps(catalogue).encode("utf-8"),
+        capture_output=True,
+    )
+    if out.returncode != 0:
+        sys.exit("postbuild: the start page could not be rendered ahead:\n" + out.stderr.decode("utf-8", "replace"))
+    ahead = '<div id="yanglao-ahead" data-rendered="">%s</div><!--/yanglao-ahead-->' % out.stdout.decode("utf-8")
+    html, n = re.subn(r'<div id="yanglao-ahead"[^>]*>.*?</div><!--/yanglao-ahead-->', lambda m: ahead, html, flags=re.S)
+    if n != 1:
+        sys.exit('postbuild: index.html has no <div id="yanglao-ahead"></div><!--/yanglao-ahead--> for the start page')
 
 # 1b. The JS glue wasm-bindgen writes, without its comments and indentation
 #     (about 1 KiB less gzipped; Trunk's own minifier cannot parse it). Only

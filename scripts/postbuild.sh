@@ -9,7 +9,8 @@
 #    bundle of its own into workbench/: the checker's first load never holds
 #    it. YANGLAO_WORKBENCH=0 leaves it out (a build measured for size only).
 # 3. scripts/postbuild.py names the packs by content hash, writes their names
-#    and integrity into index.html, and writes the CSPs and sw.js.
+#    and integrity into index.html, renders the start page ahead into it
+#    (crates/prerender), and writes the CSPs and sw.js.
 #
 # YANGLAO_EMBED_REGION=410726 (a portal build) also writes that region's
 # province pack into index.html, so the embedded checker makes no request for it.
@@ -34,4 +35,6 @@ if [ "${YANGLAO_WORKBENCH:-1}" != 0 ]; then
         exit 1
     fi
 fi
-exec python3 scripts/postbuild.py "$staging"
+# The start page rendered ahead (crates/prerender, run by postbuild.py).
+cargo build -q -p yanglao-prerender
+YANGLAO_PRERENDER=1 exec python3 scripts/postbuild.py "$staging"

@@ -16,7 +16,7 @@ STEPS=(
     "setup|./scripts/setup.sh"
     "format|cargo fmt --all --check"
     "clippy|cargo clippy --workspace --all-targets --all-features -- -D warnings"
-    "native tests|cargo test -p yanglao-core -p yanglao-cli -p yanglao-pack -p yanglao-workbench && cargo test -p yanglao-app --lib --features embedded-rules"
+    "native tests|cargo test -p yanglao-core -p yanglao-cli -p yanglao-pack -p yanglao-prerender -p yanglao-workbench && cargo test -p yanglao-app --lib --features embedded-rules"
     "rules report|cargo run -q -p yanglao-cli -- rules check"
     "browser tests|cargo test -p yanglao-app --target wasm32-unknown-unknown --features embedded-rules"
     "release build|trunk build --release --offline"

@@ -15,65 +15,48 @@ use wasm_bindgen::JsCast;
 use yanglao_core::Date;
 use yew::prelude::*;
 
+/// The start page as it is rendered ahead, at build time (`crates/prerender`),
+/// into index.html: a first visit's page (no query, no fragment), with this
+/// deployment's rules. The app, started in the browser, takes its place
+/// ([`first_visit`], src/main.rs).
+#[derive(Clone)]
+pub struct Ahead {
+    pub date: Date,
+    pub rules: Rules,
+}
+
+impl PartialEq for Ahead {
+    fn eq(&self, other: &Self) -> bool {
+        self.date == other.date && self.rules == other.rules
+    }
+}
+
+#[derive(Properties, PartialEq, Default)]
+pub struct AppProps {
+    /// Set only when rendering ahead; in the browser the page's address says.
+    #[prop_or_default]
+    pub ahead: Option<Ahead>,
+}
+
+/// Whether the page's address is a first visit's, the one page rendered
+/// ahead: no query, and no fragment but a province opened before the app
+/// started (`#p.14`). Only then does the app take over the markup already
+/// there; index.html's inline script reads the address by the same rule and
+/// hides that markup otherwise.
+pub fn first_visit(search: &str, hash: &str) -> bool {
+    let search = search.trim_start_matches('?');
+    let hash = hash.trim_start_matches('#');
+    search.is_empty() && (hash.is_empty() || crate::components::opened_province(hash).is_some())
+}
+
 /// The whole page: today's date (or `?date=`), the region, mode and colour
 /// from the address, and answers from a hand-off link in the fragment.
 #[function_component]
-pub fn App() -> Html {
-    let setup = use_memo((), |_| {
-        let query = Query::parse(&start::current_search());
-        let date = query.date.unwrap_or_else(start::today);
-        let lang = query.lang.unwrap_or_default();
-        let en = lang.is_en();
-        let mut notices = Vec::new();
-        if let Some(d) = &query.bad_date {
-            notices.push(if en {
-                format!("The date “{d}” in the address is not a date; today's date is used.")
-            } else {
-                format!("网址里的日期“{d}”看不懂，已按今天的日期查询。")
-            });
-        }
-        if let Some(r) = &query.bad_region {
-            notices.push(if en {
-                format!("The region code “{r}” in the address is wrong (it has 6 digits). Please choose a region below.")
-            } else {
-                format!("网址里的地区代码“{r}”不对（应是6位数字）。请从下面的地区中选择。")
-            });
-        }
-        if let Some(m) = &query.bad_mode {
-            notices.push(if en {
-                format!("The mode “{m}” in the address is unknown; the page opens normally.")
-            } else {
-                format!("网址里的模式“{m}”不认识，已按普通方式打开。")
-            });
-        }
-        let hash = start::current_hash();
-        let mut restore = None;
-        let mut region_from_fragment = None;
-        if query.mode == Mode::Kiosk && hash.len() > 1 {
-            // A kiosk keeps nothing across a reload: the next person starts afresh.
-            start::replace_address(&start::current_search(), "");
-        } else if let Some(region) = handoff::decode_region(&hash) {
-            // A place chosen on the picker, kept across a reload.
-            region_from_fragment = Some(region);
-        } else if hash.len() > 1 {
-            // Checked whole now; its answers are read with the region's pack.
-            match handoff::peek(&hash) {
-                Ok(link) => restore = Some(link),
-                Err(why) => {
-                    gloo::console::log!(format!("hand-off link refused: {}", why.0));
-                    notices.push(
-                        lang.t(
-                            crate::session::BAD_LINK_NOTE,
-                            crate::session::BAD_LINK_NOTE_EN,
-                        )
-                        .to_string(),
-                    );
-                    // The link's text is of no further use; a reload starts cleanly.
-                    start::replace_address(&start::current_search(), "");
-                }
-            }
-        }
-        (query, date, notices, restore, region_from_fragment)
+pub fn App(props: &AppProps) -> Html {
+    let ahead = props.ahead.clone();
+    let setup = use_memo((), |_| match &props.ahead {
+        Some(ahead) => (Query::default(), ahead.date, Vec::new(), None, None),
+        None => from_address(),
     });
     let (query, date, notices, restore, region_from_fragment) = &*setup;
     let mut props = CheckerProps::new(*date);
@@ -90,12 +73,77 @@ pub fn App() -> Html {
     props.restore = restore.clone();
     props.lang = query.lang.unwrap_or_default();
     // The rules reach every component through this context.
-    let rules = use_memo((), |_| Rules::deployed());
+    let rules = use_memo((), |_| {
+        ahead
+            .as_ref()
+            .map_or_else(Rules::deployed, |a| a.rules.clone())
+    });
     html! {
         <ContextProvider<Rules> context={(*rules).clone()}>
             <Checker ..props />
         </ContextProvider<Rules>>
     }
+}
+
+type Setup = (Query, Date, Vec<String>, Option<Link>, Option<String>);
+
+/// What the page's address asks for: the query, the date, notes on what in it
+/// could not be read, a hand-off link or a place chosen before a reload.
+fn from_address() -> Setup {
+    let query = Query::parse(&start::current_search());
+    let date = query.date.unwrap_or_else(start::today);
+    let lang = query.lang.unwrap_or_default();
+    let en = lang.is_en();
+    let mut notices = Vec::new();
+    if let Some(d) = &query.bad_date {
+        notices.push(if en {
+            format!("The date “{d}” in the address is not a date; today's date is used.")
+        } else {
+            format!("网址里的日期“{d}”看不懂，已按今天的日期查询。")
+        });
+    }
+    if let Some(r) = &query.bad_region {
+        notices.push(if en {
+            format!("The region code “{r}” in the address is wrong (it has 6 digits). Please choose a region below.")
+        } else {
+            format!("网址里的地区代码“{r}”不对（应是6位数字）。请从下面的地区中选择。")
+        });
+    }
+    if let Some(m) = &query.bad_mode {
+        notices.push(if en {
+            format!("The mode “{m}” in the address is unknown; the page opens normally.")
+        } else {
+            format!("网址里的模式“{m}”不认识，已按普通方式打开。")
+        });
+    }
+    let hash = start::current_hash();
+    let mut restore = None;
+    let mut region_from_fragment = None;
+    if query.mode == Mode::Kiosk && hash.len() > 1 {
+        // A kiosk keeps nothing across a reload: the next person starts afresh.
+        start::replace_address(&start::current_search(), "");
+    } else if let Some(region) = handoff::decode_region(&hash) {
+        // A place chosen on the picker, kept across a reload.
+        region_from_fragment = Some(region);
+    } else if hash.len() > 1 {
+        // Checked whole now; its answers are read with the region's pack.
+        match handoff::peek(&hash) {
+            Ok(link) => restore = Some(link),
+            Err(why) => {
+                gloo::console::log!(format!("hand-off link refused: {}", why.0));
+                notices.push(
+                    lang.t(
+                        crate::session::BAD_LINK_NOTE,
+                        crate::session::BAD_LINK_NOTE_EN,
+                    )
+                    .to_string(),
+                );
+                // The link's text is of no further use; a reload starts cleanly.
+                start::replace_address(&start::current_search(), "");
+            }
+        }
+    }
+    (query, date, notices, restore, region_from_fragment)
 }
 
 #[derive(Properties, PartialEq, Clone)]
@@ -170,7 +218,7 @@ pub fn Checker(props: &CheckerProps) -> Html {
     let generation = use_state(|| 0u32);
     // Kiosk: seconds left before the reset while "还在使用吗？" shows.
     let prompt = use_state(|| None::<u32>);
-    let last_input = use_memo((), |_| Rc::new(Cell::new(js_sys::Date::now())));
+    let last_input = use_memo((), |_| Rc::new(Cell::new(now())));
     let restored = use_state(|| props.restore.clone());
     // The session's language, for the idle question shown over it.
     let lang = use_state(|| props.lang);
@@ -323,6 +371,15 @@ pub fn Checker(props: &CheckerProps) -> Html {
     }
 }
 
+/// The clock, in milliseconds (none where the page is rendered ahead).
+fn now() -> f64 {
+    if cfg!(target_arch = "wasm32") {
+        js_sys::Date::now()
+    } else {
+        0.0
+    }
+}
+
 /// After a kiosk session: nothing of it in the address or in storage.
 fn clear_traces(follow_address: bool, region: Option<&str>, lang: Lang) {
     if follow_address {
@@ -408,7 +465,24 @@ pub fn theme_colours(hex: &str) -> Option<(String, String)> {
 
 #[cfg(test)]
 mod tests {
-    use super::theme_colours;
+    use super::{first_visit, theme_colours};
+
+    #[test]
+    fn only_a_first_visit_is_the_start_page_rendered_ahead() {
+        assert!(first_visit("", ""));
+        assert!(first_visit("?", "#"));
+        // A province pressed in the page rendered ahead, before the app started.
+        assert!(first_visit("", "#p.14"));
+        assert!(first_visit("", "#p.65"));
+        // Anything else is a page of its own.
+        assert!(!first_visit("", "#p.99")); // no such province
+        assert!(!first_visit("", "#p.1"));
+        assert!(!first_visit("?region=140105", ""));
+        assert!(!first_visit("?mode=kiosk", ""));
+        assert!(!first_visit("?lang=en", ""));
+        assert!(!first_visit("", "#r.410726"));
+        assert!(!first_visit("", "#v1.abc"));
+    }
 
     #[test]
     fn a_portal_colour_is_used_only_if_white_text_reads_on_it() {

@@ -57,7 +57,11 @@ pub fn use_page_effects(
     } = page;
     let nav = use_mut_ref(|| {
         let index = Entry::current().map(|e| e.index).unwrap_or(0);
-        let session = (js_sys::Math::random() * f64::from(u32::MAX)) as u32;
+        let session = if cfg!(target_arch = "wasm32") {
+            (js_sys::Math::random() * f64::from(u32::MAX)) as u32
+        } else {
+            0
+        };
         Nav {
             entry: Entry { index, session },
             start: index,

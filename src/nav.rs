@@ -40,6 +40,9 @@ impl Entry {
 
     /// The entry the page is on now.
     pub fn current() -> Option<Entry> {
+        if !cfg!(target_arch = "wasm32") {
+            return None;
+        }
         let state = web_sys::window()?.history().ok()?.state().ok()?;
         Entry::from_js(&state)
     }

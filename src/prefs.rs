@@ -7,6 +7,10 @@ use crate::state::Display;
 const KEY: &str = "yanglao.display";
 
 fn storage() -> Option<web_sys::Storage> {
+    // None where the page is rendered ahead (no browser there).
+    if !cfg!(target_arch = "wasm32") {
+        return None;
+    }
     web_sys::window()?.local_storage().ok().flatten()
 }
 

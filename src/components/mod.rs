@@ -21,7 +21,7 @@ pub use handoff::{qr_svg, HandOff};
 pub use header::Header;
 pub use question::{NumberForm, Question, TAP_GUARD_MS};
 pub use read_aloud::{ReadAloud, Speech};
-pub use region_picker::RegionPicker;
+pub use region_picker::{open_on_start, opened_province, RegionPicker};
 pub use result_line::ResultLine;
 pub use results::Results;
 pub use text::mixed;

@@ -87,7 +87,9 @@ pub struct ReadAloudProps {
 #[function_component]
 pub fn ReadAloud(props: &ReadAloudProps) -> Html {
     let lang = use_context::<Lang>().unwrap_or_default();
-    let available = use_state(|| synth().and_then(|s| chinese_voice(&s)).is_some());
+    // Found once mounted: the first render is the same everywhere, so the
+    // page rendered ahead (which has no voices) is taken over as it is.
+    let available = use_state(|| false);
     let on = use_state(|| false);
     let speaking = use_state(|| false);
     // The current utterance's "end" and "error" listeners.
@@ -97,6 +99,9 @@ pub fn ReadAloud(props: &ReadAloudProps) -> Html {
     {
         let available = available.clone();
         use_effect_with((), move |_| {
+            if synth().and_then(|s| chinese_voice(&s)).is_some() {
+                available.set(true);
+            }
             let listener = synth().map(|s| {
                 let again = s.clone();
                 EventListener::new(&s, "voiceschanged", move |_| {

@@ -15,6 +15,25 @@ pub struct RegionPickerProps {
     pub date: Date,
 }
 
+/// The province a fragment such as `#p.14` opens: the province grid's links
+/// go there, so a province pressed before the app has started is opened
+/// once it has (see [`open_on_start`]).
+pub fn opened_province(fragment: &str) -> Option<&str> {
+    let code = fragment.trim_start_matches('#').strip_prefix("p.")?;
+    PROVINCES.iter().any(|(c, _)| *c == code).then_some(code)
+}
+
+thread_local! {
+    static OPEN_ON_START: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The province to open once the picker is on the page: one pressed in the
+/// page rendered ahead, before the app started (main.rs reads the fragment
+/// before anything can rewrite it). Taken once.
+pub fn open_on_start(province: &str) {
+    OPEN_ON_START.with(|o| *o.borrow_mut() = Some(province.to_string()));
+}
+
 /// What a place's button says beside its name: a list of its own, one that has ended.
 fn mark(
     lang: Lang,
@@ -313,6 +332,8 @@ fn PlaceSearch(props: &PlaceSearchProps) -> Html {
             }
         })
     };
+    // What is typed, searched and shown on each keystroke (also one typed in
+    // the page rendered ahead, before the app started: src/main.rs).
     let oninput = {
         let (typed, view, drawn) = (typed.clone(), view.clone(), drawn.clone());
         let (list, status, index) = (list.clone(), status.clone(), index.clone());
@@ -460,6 +481,15 @@ fn Steps(props: &RegionPickerProps) -> Html {
     let province = path.first().map(|p| p[..2].to_string());
     let rules = catalogue::use_rules();
     let (pack, retry) = use_pack(province);
+    // A province pressed before the app started (its link's fragment).
+    {
+        let path = path.clone();
+        use_effect_with((), move |_| {
+            if let Some(province) = OPEN_ON_START.with(|o| o.borrow_mut().take()) {
+                path.set(vec![format!("{province}0000")]);
+            }
+        });
+    }
     let choose = |code: &str| {
         let code = AttrValue::from(code.to_string());
         props.on_choose.reform(move |_: MouseEvent| code.clone())
@@ -484,13 +514,19 @@ fn Steps(props: &RegionPickerProps) -> Html {
     // The drill-down: provinces, then a province's cities, then a city's counties.
     let list = match (path.len(), pack) {
         (0, _) => html! {
+            // Links, so that a province works before the app has started
+            // (the page rendered ahead): the fragment says which to open.
             <ul class="picker__grid" role="list" data-level="province">
                 { for PROVINCES.iter().map(|(code, name)| {
                     let full = format!("{code}0000");
                     let lists = rules.lists_in(code).unwrap_or(0);
+                    let onclick = open(&full).reform(|e: MouseEvent| {
+                        e.prevent_default();
+                        e
+                    });
                     html! {
                         <li key={*code}>
-                            <button type="button" class="button region-button" data-province={*code} onclick={open(&full)}>
+                            <a class="button region-button" href={format!("#p.{code}")} data-province={*code} {onclick}>
                                 <span class="region-button__name" lang={lang.is_en().then_some("zh-CN")}>{ *name }</span>
                                 if lists > 0 {
                                     <span class="region-button__mark">{ match lang {
@@ -498,7 +534,7 @@ fn Steps(props: &RegionPickerProps) -> Html {
                                         Lang::En => format!("{lists} list(s) recorded"),
                                     } }</span>
                                 }
-                            </button>
+                            </a>
                         </li>
                     }
                 }) }
