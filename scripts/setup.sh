@@ -173,6 +173,21 @@ else
     step "wasm-opt" "installed (binaryen $BINARYEN_VERSION in .tools/)"
 fi
 
+# 5b. terser, the JS minifier scripts/postbuild.py runs on wasm-bindgen's JS
+#     glue (about 1 KiB less gzipped than the glue without its comments and
+#     indentation). Pinned, in .tools/ beside binaryen.
+TERSER_VERSION=5.46.1
+terser_ok() { [ "$(node -p "require('./.tools/node_modules/terser/package.json').version" 2>/dev/null)" = "$TERSER_VERSION" ]; }
+if terser_ok; then
+    step "terser" "already present ($TERSER_VERSION in .tools/)"
+else
+    mkdir -p .tools
+    npm install --prefix .tools --no-audit --no-fund --silent --save-exact "terser@$TERSER_VERSION" ||
+        fail "npm install terser@$TERSER_VERSION failed"
+    terser_ok || fail "terser installed but .tools/node_modules/terser is not version $TERSER_VERSION"
+    step "terser" "installed ($TERSER_VERSION in .tools/)"
+fi
+
 # 6. geckodriver, the WebDriver server for Firefox ESR (Debian has no package
 #    of it; crates.io has its source). Pinned; checked with firefox-esr 153.
 GECKODRIVER_VERSION=0.37.1

@@ -49,11 +49,12 @@ self.addEventListener("activate", (event) => {
 async function keepIfWhole(packs, request, response) {
   const want = request.integrity || "";
   const bytes = await response.clone().arrayBuffer();
-  if (want.startsWith("sha384-")) {
-    const digest = new Uint8Array(await crypto.subtle.digest("SHA-384", bytes));
+  const algorithm = { "sha256-": "SHA-256", "sha384-": "SHA-384" }[want.slice(0, 7)];
+  if (algorithm) {
+    const digest = new Uint8Array(await crypto.subtle.digest(algorithm, bytes));
     let text = "";
     for (const b of digest) text += String.fromCharCode(b);
-    if ("sha384-" + btoa(text) !== want) return;
+    if (want.slice(0, 7) + btoa(text) !== want) return;
   }
   await packs.put(request, response);
 }

@@ -53,8 +53,13 @@ pub fn first_visit(search: &str, hash: &str) -> bool {
 /// from the address, and answers from a hand-off link in the fragment.
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
-    let ahead = props.ahead.clone();
-    let setup = use_memo((), |_| match &props.ahead {
+    // Rendering ahead happens natively only (crates/prerender); in the
+    // browser the address says, and the wasm holds no code for the other way.
+    let ahead = props
+        .ahead
+        .clone()
+        .filter(|_| !cfg!(target_arch = "wasm32"));
+    let setup = use_memo((), |_| match &ahead {
         Some(ahead) => (Query::default(), ahead.date, Vec::new(), None, None),
         None => from_address(),
     });
