@@ -194,6 +194,11 @@ def slim_glue(html):
 
 html = slim_glue(html)
 
+# 1c. The page's comments are for whoever reads index.html in the sources, not
+#     for every phone (some 450 bytes gzipped); the marker that ends the start
+#     page rendered ahead stays (1a finds it again on a re-run).
+html = re.sub(r"<!--(?!/yanglao-ahead-->).*?-->\s*", "", html, flags=re.S)
+
 # 2. CSP, with the hash of each inline script (Trunk's module loader, the
 #    loading notice; the catalogue is data, never run, but hashing it is harmless).
 #    The workbench's page (workbench/index.html, its own bundle) gets its own.

@@ -9,6 +9,11 @@ use wasm_bindgen::JsCast;
 /// screen first. Where no frame comes (a hidden tab has none) it runs after
 /// 150 ms all the same, and never a second time.
 pub fn after_paint(f: impl FnOnce() + 'static) {
+    // One copy of the machinery below for every caller, not one per closure.
+    after_paint_boxed(Box::new(f));
+}
+
+fn after_paint_boxed(f: Box<dyn FnOnce()>) {
     let f = Rc::new(Cell::new(Some(f)));
     let run = move || {
         if let Some(f) = f.take() {
