@@ -150,6 +150,9 @@ await run([
         if (isAsset) assert(/integrity="sha384-/.test(tag), `no integrity: ${tag}`);
         assert(!/\b(src|href)="https?:/.test(tag), `a remote asset: ${tag}`);
       }
+      // The wasm has no preload link (scripts/postbuild.py): the loader fetches it with its integrity.
+      const loader = (html.match(/<script type="module">([\s\S]*?)<\/script>/) || [])[1] || "";
+      assert(/fetch\('\/[^']+_bg\.wasm', \{ integrity: 'sha384-[^']+' \}\)/.test(loader), `the wasm is fetched without integrity: ${loader}`);
     },
   ],
   [
