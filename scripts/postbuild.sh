@@ -35,6 +35,5 @@ if [ "${YANGLAO_WORKBENCH:-1}" != 0 ]; then
         exit 1
     fi
 fi
-# The start page rendered ahead (crates/prerender, run by postbuild.py).
-cargo build -q -p yanglao-prerender
+# The start page rendered ahead (crates/prerender, built and run by postbuild.py).
 YANGLAO_PRERENDER=1 exec python3 scripts/postbuild.py "$staging"

@@ -19,16 +19,10 @@ use yew::prelude::*;
 /// into index.html: a first visit's page (no query, no fragment), with this
 /// deployment's rules. The app, started in the browser, takes its place
 /// ([`first_visit`], src/main.rs).
-#[derive(Clone)]
+#[derive(Clone, PartialEq)]
 pub struct Ahead {
     pub date: Date,
     pub rules: Rules,
-}
-
-impl PartialEq for Ahead {
-    fn eq(&self, other: &Self) -> bool {
-        self.date == other.date && self.rules == other.rules
-    }
 }
 
 #[derive(Properties, PartialEq, Default)]

@@ -87,8 +87,8 @@ pub struct ReadAloudProps {
 #[function_component]
 pub fn ReadAloud(props: &ReadAloudProps) -> Html {
     let lang = use_context::<Lang>().unwrap_or_default();
-    // Found once mounted: the first render is the same everywhere, so the
-    // page rendered ahead (which has no voices) is taken over as it is.
+    // Found once mounted, in the browser: the start page is also rendered
+    // natively, ahead (crates/prerender), where there is no speech synthesis.
     let available = use_state(|| false);
     let on = use_state(|| false);
     let speaking = use_state(|| false);
