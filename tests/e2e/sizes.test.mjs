@@ -1,5 +1,5 @@
 // Sizes for older eyes and hands (issue 6, ../shared/PLAIN-LANGUAGE.md): on the
-// question and results screens, at both sizes, every visible text is at least
+// start page, the question and results screens, at both sizes, every visible text is at least
 // 18 px with line height at least 1.3, every control at least 44 × 44 px, and
 // the main answer buttons at least 60 px tall.
 import { launch, appUrl, answerAll, run, assert, YUQUAN_72, until, display, YANJIN_66 } from "./lib.mjs";
@@ -61,6 +61,15 @@ async function screens([w, h]) {
   const page = await context.newPage();
   const bad = [];
   const check = async (screen) => bad.push(...(await measure(page)).map((b) => `${screen} ${w}x${h}: ${b}`));
+  // The start page, the picker with its search box, at the standard and the largest text.
+  await page.goto(appUrl());
+  await page.waitForSelector("#place-search");
+  await check("start page");
+  await display(page, '[data-text-size="2"]');
+  await page.waitForSelector(".app--text-2");
+  await check("start page, largest text");
+  await display(page, '[data-text-size="0"]');
+  await page.waitForSelector(".app--text-0");
   await page.goto(appUrl({ region: "150104" }));
   await page.click('[data-who="family"]');
   await page.waitForSelector('section.question[data-fact="age"]');
