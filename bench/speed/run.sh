@@ -2,17 +2,20 @@
 # The speed report in one command (a report, not a test: nothing fails on a
 # slow number). See bench/speed/README.md.
 #
-#   bench/speed/run.sh [--no-build] [--runs N] [--step-runs N]
+#   bench/speed/run.sh [--no-build] [--runs N] [--step-runs N] [--task-runs N]
 #
 #   --no-build      reuse dist/ (the app, from `trunk build --release --offline`)
 #                   and the empty app's last build (target/speed/empty-dist/)
 #                   instead of building both
 #   --runs N        Lighthouse pairs (app, empty), default 3
 #   --step-runs N   step-timing runs per region and CPU rate, default 3
+#   --task-runs N   traced first loads of each app for the long tasks' make-up
+#                   (bench/speed/tasks.mjs), default 3
 #
 # Builds the release checker and the empty Yew app (bench/speed/empty-yew/)
 # the same way, serves both gzip-encoded (bench/speed/serve-gzip.py), runs
-# Lighthouse on both and the in-page step timing on the checker, and prints
+# Lighthouse on both, the in-page step timing on the checker and a trace of
+# both apps' first loads (what their long tasks are made of), and prints
 # markdown tables; the raw numbers go to target/speed/report.json, the tables
 # to target/speed/report.md. Installs what it needs (skipping what is there);
 # never downloads a browser: it drives /usr/bin/chromium.
@@ -26,18 +29,20 @@ LIGHTHOUSE_VERSION=12.8.2 # the last Lighthouse that runs on Node 20 (13.x needs
 BUILD=1
 RUNS=3
 STEP_RUNS=3
+TASK_RUNS=3
 while [ $# -gt 0 ]; do
     case "$1" in
         --no-build) BUILD=0 ;;
         --runs) RUNS="${2:?--runs needs a number}"; shift ;;
         --step-runs) STEP_RUNS="${2:?--step-runs needs a number}"; shift ;;
-        -h | --help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        --task-runs) TASK_RUNS="${2:?--task-runs needs a number}"; shift ;;
+        -h | --help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "speed: unknown argument $1 (see --help)" >&2; exit 2 ;;
     esac
     shift
 done
-for n in "$RUNS" "$STEP_RUNS"; do
-    case "$n" in '' | *[!0-9]* | 0) echo "speed: --runs and --step-runs take a positive number" >&2; exit 2 ;; esac
+for n in "$RUNS" "$STEP_RUNS" "$TASK_RUNS"; do
+    case "$n" in '' | *[!0-9]* | 0) echo "speed: --runs, --step-runs and --task-runs take a positive number" >&2; exit 2 ;; esac
 done
 
 say() { printf 'speed: %s\n' "$*" >&2; }
@@ -153,4 +158,14 @@ status=0
 wait "$MEASURE" || status=$?
 MEASURE=
 [ "$status" -eq 0 ] || fail "measuring failed (exit $status)"
+
+# 6. What the long tasks are made of (bench/speed/tasks.mjs), the same builds.
+say "tracing $TASK_RUNS first loads of each app at CPU 4x (the long tasks' make-up)"
+node "$SPEED/tasks.mjs" --dist "$APP_DIST" --empty-dist "$EMPTY_DIST" --runs "$TASK_RUNS" >"$WORK/tasks.md" &
+MEASURE=$!
+status=0
+wait "$MEASURE" || status=$?
+MEASURE=
+[ "$status" -eq 0 ] || fail "tracing the long tasks failed (exit $status)"
+{ echo; cat "$WORK/tasks.md"; } >>"$OUT/report.md"
 cat "$OUT/report.md"

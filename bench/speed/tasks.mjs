@@ -8,11 +8,12 @@
 // Yew app of bench/speed/ is traced the same way in the same run, as the
 // floor. A report, not a test.
 //
-//   ./scripts/e2e.sh --no-build --script bench/speed/tasks.mjs [--runs 3] [--path /]
+//   node bench/speed/tasks.mjs [--runs 3] [--path /] [--dist DIR] [--empty-dist DIR]
 //
-// Needs dist/ (trunk build --release --offline) and the empty app's build in
-// target/speed/empty-dist/ (bench/speed/run.sh makes it; without it only the
-// app is traced). "Blocking" is the sum over tasks of their time past 50 ms,
+// bench/speed/run.sh runs it after Lighthouse and the steps, on the same two
+// builds. Alone it takes dist/ (trunk build --release --offline) and the
+// empty app's last build, target/speed/empty-dist/ (without it, only the app
+// is traced); each is served by scripts/serve-dist.py on a free port. "Blocking" is the sum over tasks of their time past 50 ms,
 // as in Lighthouse's TBT, but from the tasks observed at 4× rather than
 // Lighthouse's simulation (which multiplies tasks observed at full speed);
 // the two differ, and only their trend is compared.
@@ -28,6 +29,8 @@ const arg = (name, d) => {
 const RUNS = Number(arg("--runs", 3));
 const PATH = arg("--path", "/");
 const RATE = 4;
+const APP_DIST = path.resolve(arg("--dist", path.join(ROOT, "dist")));
+const EMPTY_DIST = path.resolve(arg("--empty-dist", path.join(ROOT, "target/speed/empty-dist")));
 
 const COMPILE = new Set(["wasm.CompileLazy"]);
 const STYLE = new Set(["UpdateLayoutTree", "RecalculateStyles"]);
@@ -128,10 +131,10 @@ const browser = await launch();
 const servers = [];
 const rows = {};
 try {
-  const targets = [["yanglao", path.join(ROOT, "dist")]];
-  const empty = path.join(ROOT, "target/speed/empty-dist");
-  if (fs.existsSync(path.join(empty, "index.html"))) targets.push(["empty Yew app", empty]);
-  else console.error(`tasks: no ${empty} (bench/speed/run.sh builds it): the app alone`);
+  if (!fs.existsSync(path.join(APP_DIST, "index.html"))) throw new Error(`no ${APP_DIST}/index.html: build first (trunk build --release --offline)`);
+  const targets = [["yanglao", APP_DIST]];
+  if (fs.existsSync(path.join(EMPTY_DIST, "index.html"))) targets.push(["empty Yew app", EMPTY_DIST]);
+  else console.error(`tasks: no ${EMPTY_DIST} (bench/speed/run.sh builds it): the app alone`);
   for (const [label, dir] of targets) {
     const s = await serve(dir);
     servers.push(s.server);
