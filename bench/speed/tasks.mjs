@@ -44,7 +44,12 @@ function tasksOf(events) {
   const on = (e) => main.has(`${e.pid}:${e.tid}`);
   const xs = events.filter((e) => e.ph === "X" && on(e)).sort((a, b) => a.ts - b.ts || b.dur - a.dur);
   const nav = events.find((e) => e.name === "navigationStart" && on(e)) || xs[0];
-  const tasks = xs.filter((e) => e.name === "RunTask");
+  // Top-level tasks only: a task run inside another (a nested run loop) is part of it.
+  const tasks = [];
+  for (const e of xs.filter((x) => x.name === "RunTask")) {
+    const last = tasks[tasks.length - 1];
+    if (!last || e.ts >= last.ts + last.dur) tasks.push(e);
+  }
   const out = [];
   for (const t of tasks) {
     const end = t.ts + t.dur;
