@@ -218,6 +218,31 @@ if PAINT_FIRST not in html:
         1,
     )
 
+# 1b''. The wasm named by a hash of its own bytes, as the glue is. Trunk's name
+#     for it follows wasm-bindgen's output, before wasm-opt: a change to
+#     wasm-opt alone (its version, its parameters in index.html) kept the
+#     name while the bytes changed, and a browser or proxy holding the old file
+#     under that name for ever would have failed the loader's integrity check
+#     and never started the app. Run again, it finds the name already right.
+def name_wasm(html):
+    found = re.search(r"fetch\('/([^'/]+_bg\.wasm)', \{ integrity: '([^']+)' \}\)", html)
+    if not found:
+        sys.exit("postbuild: the loader's fetch of the wasm is not in index.html")
+    old, integrity = found.group(1), found.group(2)
+    with open(os.path.join(staging, old), "rb") as f:
+        data = f.read()
+    algorithm, _, expected = integrity.partition("-")
+    if base64.b64encode(hashlib.new(algorithm, data).digest()).decode() != expected:
+        sys.exit("postbuild: %s does not match the integrity Trunk gave it" % old)
+    new = "yanglao-app-%s_bg.wasm" % hashlib.sha256(data).hexdigest()[:16]
+    if new == old:
+        return html
+    os.replace(os.path.join(staging, old), os.path.join(staging, new))
+    return html.replace(found.group(0), "fetch('/%s', { integrity: '%s' })" % (new, integrity), 1)
+
+
+html = name_wasm(html)
+
 # 1c. The page's comments are for whoever reads index.html in the sources, not
 #     for every phone (some 450 bytes gzipped); the marker that ends the start
 #     page rendered ahead stays (1a finds it again on a re-run).
