@@ -1,6 +1,7 @@
 // A new deployment (issue 5): the service worker of the new build installs
 // its whole file set, takes over, and deletes the old build's cache; the page
 // then runs the new build, offline too: never a mix of old and new files.
+// And the wasm, which the loader fetches by name, is named by its bytes.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -112,6 +113,19 @@ await run([
         server.kill();
         fs.rmSync(tmp, { recursive: true, force: true });
       }
+    },
+  ],
+  [
+    "the wasm is named by a hash of its own bytes (a cache may keep it for ever; a new build is a new name)",
+    async () => {
+      const dist = path.join(ROOT, "dist");
+      const html = fs.readFileSync(path.join(dist, "index.html"), "utf8");
+      const found = [...html.matchAll(/fetch\('\/(yanglao-app-([0-9a-f]{16})_bg\.wasm)'/g)];
+      assert(found.length === 1, `index.html's loader fetches ${found.length} wasm files`);
+      const [, file, hash] = found[0];
+      const bytes = fs.readFileSync(path.join(dist, file));
+      const want = crypto.createHash("sha256").update(bytes).digest("hex").slice(0, 16);
+      assert(hash === want, `${file}: its bytes hash to ${want}`);
     },
   ],
 ]).finally(() => browser.close());
