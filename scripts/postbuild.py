@@ -200,7 +200,13 @@ html = slim_glue(html)
 #     link for the wasm goes: its 260 KiB no longer share a slow network with
 #     the CSS the first paint waits for, and compiling and starting the app
 #     never holds that paint up. The loader fetches the wasm with the same
-#     integrity the link had. Run again on its own output it changes nothing.
+#     integrity the link had, under a name made from its own bytes (as the
+#     glue's is): Trunk's name for it follows wasm-bindgen's output, before
+#     wasm-opt, so a change to wasm-opt alone (its version, its parameters in
+#     index.html) kept the name while the bytes changed, and a browser or
+#     proxy holding the old file under that name for ever would have failed
+#     the loader's integrity check and never started the app. Run again on
+#     its own output it changes nothing.
 #     (The longest wait was 100 ms once, for hidden tabs: in Lighthouse's
 #     unthrottled load the first frame came 134-179 ms in, and in one run of
 #     three the wasm was asked for before it, so the simulated LCP counted
@@ -218,37 +224,19 @@ if PAINT_FIRST not in html:
     loader = "const wasm = await init({ module_or_path: '/%s' });" % wasm
     if loader not in html:
         sys.exit("postbuild: Trunk's loader (%s) is not in index.html" % loader)
-    html = html.replace(
-        loader,
-        PAINT_FIRST
-        + "const wasm = await init({ module_or_path: fetch('/%s', { integrity: '%s' }) });" % (wasm, integrity),
-        1,
-    )
-
-# 1b''. The wasm named by a hash of its own bytes, as the glue is. Trunk's name
-#     for it follows wasm-bindgen's output, before wasm-opt: a change to
-#     wasm-opt alone (its version, its parameters in index.html) kept the
-#     name while the bytes changed, and a browser or proxy holding the old file
-#     under that name for ever would have failed the loader's integrity check
-#     and never started the app. Run again, it finds the name already right.
-def name_wasm(html):
-    found = re.search(r"fetch\('/([^'/]+_bg\.wasm)', \{ integrity: '([^']+)' \}\)", html)
-    if not found:
-        sys.exit("postbuild: the loader's fetch of the wasm is not in index.html")
-    old, integrity = found.group(1), found.group(2)
-    with open(os.path.join(staging, old), "rb") as f:
+    with open(os.path.join(staging, wasm), "rb") as f:
         data = f.read()
     algorithm, _, expected = integrity.partition("-")
     if base64.b64encode(hashlib.new(algorithm, data).digest()).decode() != expected:
-        sys.exit("postbuild: %s does not match the integrity Trunk gave it" % old)
-    new = "yanglao-app-%s_bg.wasm" % hashlib.sha256(data).hexdigest()[:16]
-    if new == old:
-        return html
-    os.replace(os.path.join(staging, old), os.path.join(staging, new))
-    return html.replace(found.group(0), "fetch('/%s', { integrity: '%s' })" % (new, integrity), 1)
-
-
-html = name_wasm(html)
+        sys.exit("postbuild: %s does not match the integrity Trunk gave it" % wasm)
+    named = "yanglao-app-%s_bg.wasm" % hashlib.sha256(data).hexdigest()[:16]
+    os.replace(os.path.join(staging, wasm), os.path.join(staging, named))
+    html = html.replace(
+        loader,
+        PAINT_FIRST
+        + "const wasm = await init({ module_or_path: fetch('/%s', { integrity: '%s' }) });" % (named, integrity),
+        1,
+    )
 
 # 1c. The page's comments are for whoever reads index.html in the sources, not
 #     for every phone (some 450 bytes gzipped); the marker that ends the start
