@@ -147,25 +147,28 @@ say "serving the checker at $APP_URL and the empty app at $EMPTY_URL"
 enc=$(curl -s -o /dev/null -H 'Accept-Encoding: gzip' -w '%header{content-encoding}' "$APP_URL" 2>/dev/null || true)
 [ -z "$enc" ] || [ "$enc" = gzip ] || fail "the server did not gzip the page (Content-Encoding: $enc)"
 
+# Runs a measuring command, its output into a file, in the background with
+# `wait`, so a TERM to this shell runs the trap at once (bash runs traps only
+# between foreground commands). Returns the command's status.
+measure() { # output file, command...
+    local out=$1 status=0
+    shift
+    "$@" >"$out" &
+    MEASURE=$!
+    wait "$MEASURE" || status=$?
+    MEASURE=
+    return "$status"
+}
+
 # 4 and 5. Lighthouse, the step timing, the tables.
 say "measuring ($RUNS Lighthouse pairs, $STEP_RUNS step runs per region and CPU rate; a few minutes)"
-# In the background with `wait`, so a TERM to this shell runs the trap at once
-# (bash runs traps only between foreground commands).
-node "$SPEED/report.mjs" --app "$APP_URL" --empty "$EMPTY_URL" --app-dist "$APP_DIST" --empty-dist "$EMPTY_DIST" \
-    --out "$OUT/report.json" --runs "$RUNS" --step-runs "$STEP_RUNS" >"$OUT/report.md" &
-MEASURE=$!
-status=0
-wait "$MEASURE" || status=$?
-MEASURE=
-[ "$status" -eq 0 ] || fail "measuring failed (exit $status)"
+measure "$OUT/report.md" node "$SPEED/report.mjs" --app "$APP_URL" --empty "$EMPTY_URL" \
+    --app-dist "$APP_DIST" --empty-dist "$EMPTY_DIST" --out "$OUT/report.json" --runs "$RUNS" --step-runs "$STEP_RUNS" ||
+    fail "measuring failed (exit $?)"
 
 # 6. What the long tasks are made of (bench/speed/tasks.mjs), the same builds.
 say "tracing $TASK_RUNS first loads of each app at CPU 4x (the long tasks' make-up)"
-node "$SPEED/tasks.mjs" --dist "$APP_DIST" --empty-dist "$EMPTY_DIST" --runs "$TASK_RUNS" >"$WORK/tasks.md" &
-MEASURE=$!
-status=0
-wait "$MEASURE" || status=$?
-MEASURE=
-[ "$status" -eq 0 ] || fail "tracing the long tasks failed (exit $status)"
+measure "$WORK/tasks.md" node "$SPEED/tasks.mjs" --dist "$APP_DIST" --empty-dist "$EMPTY_DIST" --runs "$TASK_RUNS" ||
+    fail "tracing the long tasks failed (exit $?)"
 { echo; cat "$WORK/tasks.md"; } >>"$OUT/report.md"
 cat "$OUT/report.md"

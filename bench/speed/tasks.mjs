@@ -13,8 +13,9 @@
 // bench/speed/run.sh runs it after Lighthouse and the steps, on the same two
 // builds. Alone it takes dist/ (trunk build --release --offline) and the
 // empty app's last build, target/speed/empty-dist/ (without it, only the app
-// is traced); each is served by scripts/serve-dist.py on a free port. "Blocking" is the sum over tasks of their time past 50 ms,
-// as in Lighthouse's TBT, but from the tasks observed at 4× rather than
+// is traced); each is served by scripts/serve-dist.py on a free port.
+// "Blocking" is the sum over tasks of their time past 50 ms, as in
+// Lighthouse's TBT, but from the tasks observed at 4× rather than
 // Lighthouse's simulation (which multiplies tasks observed at full speed);
 // the two differ, and only their trend is compared.
 import fs from "node:fs";
