@@ -442,7 +442,7 @@ impl Report {
         // Money and services first, assessments and discounts after; the
         // rule files' order within a kind (a stable sort).
         for (_, list) in &mut groups {
-            list.sort_by_key(|c| c.rank);
+            yanglao_core::order::by_key(list, |c| u32::from(c.rank));
         }
         groups.retain(|(_, list)| !list.is_empty());
 
@@ -495,7 +495,7 @@ impl Report {
             }
         }
         // What is needed for sure first, then what is needed only if so.
-        checklist.documents.sort_by_key(|b| b.if_any);
+        yanglao_core::order::by_key(&mut checklist.documents, |b| u32::from(b.if_any));
         Report {
             date: evaluation.date,
             basis,

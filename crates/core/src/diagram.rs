@@ -663,8 +663,7 @@ fn fact_var(c: &Cond, fact: Fact, links: &[Link]) -> Var {
         let bit = |i: i32| (0..64).contains(&i) && m & (1u64 << i) != 0;
         starts.extend((0..=64).filter(|i| bit(*i) != bit(i - 1)));
     }
-    starts.sort_unstable();
-    starts.dedup();
+    crate::order::unique(&mut starts);
     let signature = |v: i32| -> Vec<bool> {
         tests
             .iter()

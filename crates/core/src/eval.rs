@@ -93,8 +93,7 @@ pub fn representatives(c: &Cond, fact: Fact) -> Vec<i32> {
             }
         }
     });
-    reps.sort_unstable();
-    reps.dedup();
+    crate::order::unique(&mut reps);
     reps
 }
 

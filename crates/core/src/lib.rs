@@ -30,6 +30,7 @@ pub mod eval;
 pub mod expr;
 pub mod facts;
 pub mod model;
+pub mod order;
 pub mod pack;
 pub mod questionnaire;
 pub mod regions;

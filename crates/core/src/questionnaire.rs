@@ -19,7 +19,10 @@ pub fn ranked(quick: &[Quick]) -> Vec<(Fact, usize)> {
         .map(|f| (f, counts[f.index()]))
         .filter(|(_, n)| *n > 0)
         .collect();
-    out.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    // Most first; ties keep the vocabulary's order (a stable sort).
+    crate::order::by_key(&mut out, |(_, n)| {
+        u32::MAX - (*n).min(u32::MAX as usize) as u32
+    });
     out
 }
 

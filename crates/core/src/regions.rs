@@ -395,7 +395,7 @@ impl RegionIndex {
             Level::County => Vec::new(),
         };
         // Stable: code order within the real ones and within the zones.
-        out.sort_by_key(|d| d.zone);
+        crate::order::by_key(&mut out, |d| u32::from(d.zone));
         out
     }
 
@@ -461,7 +461,10 @@ impl RegionIndex {
         let need = char_set(&q);
         let need_tail = tail.map(|_| char_set(&q[bounds[chars - 2]..]));
 
-        let mut hits: Vec<(Quality, bool, Level, u16)> = Vec::new();
+        // Each hit as one key, in the order it is shown: the match's quality,
+        // the zones after the real divisions, the level from the top, then
+        // the list's own (code) order.
+        let mut hits: Vec<u64> = Vec::new();
         for (i, e) in self.entries.iter().enumerate() {
             if e.pseudo
                 || (prefilter
@@ -486,15 +489,17 @@ impl RegionIndex {
             } else {
                 continue;
             };
-            hits.push((quality, e.zone, e.level, i as u16));
+            hits.push(
+                (quality as u64) << 24
+                    | u64::from(e.zone) << 20
+                    | (e.level as u64) << 16
+                    | u64::from(i as u16),
+            );
         }
-        if hits.len() > limit {
-            hits.select_nth_unstable(limit - 1);
-            hits.truncate(limit);
-        }
-        hits.sort_unstable();
+        crate::order::keys(&mut hits);
+        hits.truncate(limit);
         hits.into_iter()
-            .map(|(_, _, _, i)| self.division(usize::from(i)))
+            .map(|k| self.division(usize::from(k as u16)))
             .collect()
     }
 
