@@ -219,8 +219,9 @@ pub fn Checker(props: &CheckerProps) -> Html {
     let prompt = use_state(|| None::<u32>);
     let last_input = use_memo((), |_| Rc::new(Cell::new(now())));
     let restored = use_state(|| props.restore.clone());
-    // The session's language, for the idle question shown over it.
-    let lang = use_state(|| props.lang);
+    // The session's language, for the idle question shown over it (the
+    // session says it on every start: only a change draws this again).
+    let lang = use_state_eq(|| props.lang);
 
     let reset = {
         let generation = generation.clone();

@@ -191,14 +191,17 @@ pub fn Session(props: &SessionProps) -> Html {
         let state = state.clone();
         Callback::from(move |_| state.dispatch(Action::ToggleContrast))
     };
-    // What a screen reader hears when the results appear or change.
-    let announcement = use_state(String::new);
+    // What a screen reader hears when the results appear or change. (Both
+    // this and the next are set only when they change: a set to the same
+    // value would draw the whole session again, as every screen change did
+    // by clearing an `extra_speech` already clear.)
+    let announcement = use_state_eq(String::new);
     let on_summary = {
         let announcement = announcement.clone();
         Callback::from(move |text: String| announcement.set(text))
     };
     // What read-aloud says besides the screen: a part the person opened (怎么算的).
-    let extra_speech = use_state(|| None::<(String, Vec<String>)>);
+    let extra_speech = use_state_eq(|| None::<(String, Vec<String>)>);
     let on_speak = {
         let extra_speech = extra_speech.clone();
         Callback::from(move |said: (String, Vec<String>)| extra_speech.set(Some(said)))
