@@ -6,6 +6,7 @@ use crate::catalogue::Rules;
 use crate::handoff::{self, Link};
 use crate::i18n::Lang;
 use crate::session::Session;
+use crate::stage::{self, Later};
 use crate::start::{self, Mode, Query, DEFAULT_IDLE_SECONDS};
 use gloo::events::EventListener;
 use gloo::timers::callback::Interval;
@@ -329,6 +330,7 @@ pub fn Checker(props: &CheckerProps) -> Html {
     };
     html! {
         <>
+            <Later step={stage::SESSION}>
             <Session
                 key={*generation}
                 date={props.date}
@@ -347,6 +349,7 @@ pub fn Checker(props: &CheckerProps) -> Html {
                     Callback::from(move |l| lang.set(l))
                 }
             />
+            </Later>
             if let Some(left) = *prompt {
                 <div class="idle" role="alertdialog" aria-modal="true" aria-labelledby="idle-title" aria-describedby="idle-text">
                     <div class="idle__box">

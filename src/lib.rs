@@ -22,6 +22,7 @@ pub mod report;
 pub mod rules;
 pub mod screen;
 pub mod session;
+pub mod stage;
 pub mod start;
 pub mod state;
 

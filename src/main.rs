@@ -1,6 +1,9 @@
+use gloo::events::EventListener;
+use std::cell::RefCell;
+use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement};
-use yanglao_app::{components, start};
+use yanglao_app::{components, stage, start};
 
 fn main() {
     yanglao_app::offline::register();
@@ -53,41 +56,130 @@ fn when_painted(ahead: Element, tries: u32) {
     }
 }
 
-/// The app drawn in the place of the start page rendered ahead: the markup
-/// is emptied and the app's own first screen made before the next frame is
-/// painted (Yew's scheduler runs in a microtask queued by `render`), so
-/// nothing moves on the screen. What the person did meanwhile carries over:
-/// a province pressed was a link to `#p.NN`, which the picker opens; a name
-/// typed in the search box is typed into the app's, with the focus if it had it.
+/// The app drawn in the place of the start page rendered ahead. It is made
+/// out of sight, in an element of its own not yet on the page, in steps
+/// (`stage`): the shell first, then one part per task, while the start page
+/// rendered ahead stays on the screen and its links and search box keep
+/// working. Then one task puts it in that page's place, before the next
+/// frame is painted, so nothing moves on the screen.
 fn take_over(ahead: Element) {
-    if let Some(province) = components::opened_province(&start::current_hash()) {
-        components::open_on_start(province);
-    }
+    let Ok(app) = gloo::utils::document().create_element("div") else {
+        return;
+    };
+    // A province pressed before the app started (a link to `#p.NN`), read
+    // before anything can rewrite the address.
+    let before = components::opened_province(&start::current_hash()).map(str::to_string);
+    // One pressed from now on, heard as it is pressed: the app's own first
+    // steps write the address, so its fragment cannot be relied on.
+    let pressed = Rc::new(RefCell::new(None::<String>));
+    let listener = {
+        let pressed = pressed.clone();
+        EventListener::new(&ahead, "click", move |event| {
+            let link = event
+                .target()
+                .and_then(|t| t.dyn_into::<Element>().ok())
+                .and_then(|e| e.closest("a[data-province]").ok().flatten());
+            if let Some(province) = link.and_then(|a| a.get_attribute("data-province")) {
+                *pressed.borrow_mut() = Some(province);
+            }
+        })
+    };
+    stage::begin();
+    yew::Renderer::<yanglao_app::App>::with_root(app.clone()).render();
+    let carry = Carry {
+        ahead,
+        app,
+        before,
+        pressed,
+        opened: None,
+        _listener: listener,
+    };
+    next_step(carry, stage::SESSION);
+}
+
+/// What the take-over carries from step to step.
+struct Carry {
+    ahead: Element,
+    app: Element,
+    /// The province of the address when the take-over began.
+    before: Option<String>,
+    /// The province last pressed on the start page rendered ahead since then.
+    pressed: Rc<RefCell<Option<String>>>,
+    /// The province the app's grid opened as it was made.
+    opened: Option<String>,
+    _listener: EventListener,
+}
+
+/// Reaches `step` in a task of its own, then the next; after the last, the swap.
+fn next_step(mut carry: Carry, step: u8) {
+    gloo::timers::callback::Timeout::new(0, move || {
+        if step == stage::STEPS {
+            // The grid opens the province pressed so far as it is made.
+            carry.opened = carry.pressed.borrow().clone().or(carry.before.take());
+            if let Some(province) = &carry.opened {
+                components::open_on_start(province);
+            }
+        }
+        stage::reach(step);
+        if step < stage::LAST {
+            next_step(carry, step + 1);
+        } else {
+            gloo::timers::callback::Timeout::new(0, move || swap(carry)).forget();
+        }
+    })
+    .forget();
+}
+
+/// The app's start page in the place of the one rendered ahead. What the
+/// person did there meanwhile carries over: a province pressed after the
+/// grid was made is pressed in the app's (where it still shows the
+/// provinces); a name typed in the search box is typed into the app's, with
+/// the focus if it had it.
+fn swap(carry: Carry) {
+    let Carry {
+        ahead,
+        app,
+        pressed,
+        opened,
+        ..
+    } = carry;
     let typed = search_box(&ahead).map(|input| {
         let focused = gloo::utils::document().active_element().as_ref() == Some(input.as_ref());
         (input.value(), focused)
     });
-    ahead.set_inner_html("");
-    yew::Renderer::<yanglao_app::App>::with_root(ahead.clone()).render();
+    if ahead.replace_with_with_node_1(&app).is_err() {
+        return;
+    }
+    let late = pressed
+        .borrow()
+        .clone()
+        .filter(|p| Some(p) != opened.as_ref());
+    if let Some(province) = late {
+        if let Some(link) = app
+            .query_selector(&format!("a[data-province=\"{province}\"]"))
+            .ok()
+            .flatten()
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            link.click();
+        }
+    }
     if let Some((text, focused)) = typed.filter(|(text, focused)| *focused || !text.is_empty()) {
-        // Queued after Yew's first render, still before the next frame.
-        wasm_bindgen_futures::spawn_local(async move {
-            let Some(input) = search_box(&ahead) else {
-                return;
-            };
-            if !text.is_empty() {
-                input.set_value(&text);
-                // What a keystroke does (it bubbles: Yew listens at the root).
-                let init = web_sys::EventInit::new();
-                init.set_bubbles(true);
-                if let Ok(event) = web_sys::Event::new_with_event_init_dict("input", &init) {
-                    let _ = input.dispatch_event(&event);
-                }
+        let Some(input) = search_box(&app) else {
+            return;
+        };
+        if !text.is_empty() {
+            input.set_value(&text);
+            // What a keystroke does (it bubbles: Yew listens at the root).
+            let init = web_sys::EventInit::new();
+            init.set_bubbles(true);
+            if let Ok(event) = web_sys::Event::new_with_event_init_dict("input", &init) {
+                let _ = input.dispatch_event(&event);
             }
-            if focused {
-                let _ = input.focus();
-            }
-        });
+        }
+        if focused {
+            let _ = input.focus();
+        }
     }
 }
 

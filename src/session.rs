@@ -15,6 +15,7 @@ use crate::nav;
 use crate::prefs;
 use crate::questions::Who;
 use crate::screen::{screen, Screen};
+use crate::stage::{self, Later};
 use crate::start::{self, Mode, Query};
 use crate::state::{Action, Display, State};
 use std::rc::Rc;
@@ -400,15 +401,17 @@ pub fn Session(props: &SessionProps) -> Html {
                     <DisplayControl display={state.display} {on_text_size} {on_toggle_contrast} on_language={Some(on_language)} />
                 </div>
             } else {
-                <Header
-                    display={state.display}
-                    {on_text_size}
-                    {on_toggle_contrast}
-                    {speech}
-                    kiosk={props.mode == Mode::Kiosk}
-                    on_restart={props.on_kiosk_reset.clone()}
-                    {on_language}
-                />
+                <Later step={stage::HEADER}>
+                    <Header
+                        display={state.display}
+                        {on_text_size}
+                        {on_toggle_contrast}
+                        {speech}
+                        kiosk={props.mode == Mode::Kiosk}
+                        on_restart={props.on_kiosk_reset.clone()}
+                        {on_language}
+                    />
+                </Later>
             }
             <main class="main" id="main">
                 { for notices.iter().map(|n| html! { <p class="notice" role="status">{ mixed(lang, n) }</p> }) }
@@ -416,7 +419,7 @@ pub fn Session(props: &SessionProps) -> Html {
                 <p class="visually-hidden" aria-live="polite" data-announce="">{ (*announcement).clone() }</p>
             </main>
             if !embed {
-                <Footer remembers={remember} />
+                <Later step={stage::STEPS}><Footer remembers={remember} /></Later>
             }
             </ContextProvider<Lang>>
         </div>

@@ -1,6 +1,7 @@
 use crate::catalogue::{self, use_pack, PackState};
 use crate::i18n::Lang;
 use crate::regions::PROVINCES;
+use crate::stage::{self, Later};
 use std::rc::Rc;
 use web_sys::{Element, HtmlInputElement};
 use yanglao_core::regions::{Division, RegionIndex};
@@ -459,14 +460,14 @@ pub fn RegionPicker(props: &RegionPickerProps) -> Html {
                 "请选择户籍所在地（户口本上的地址）。可以输入地名搜索，也可以一级一级地选。",
                 "Choose the place of household registration (the address in the household register, 户口本): search by name, or choose step by step.",
             ) }</p>
-            <PlaceSearch on_choose={props.on_choose.clone()} {on_typing} />
+            <Later step={stage::SEARCH}><PlaceSearch on_choose={props.on_choose.clone()} {on_typing} /></Later>
             // While a name is typed the results stand alone: the step-by-step
             // lists step aside (kept, and back as the box is emptied), so a
             // keystroke lays out and paints only the few results. They are a
             // component of their own, with equal props: turning to typing
             // and back changes this one attribute, and Yew skips the lists.
             <div class="picker__steps" hidden={*typing}>
-                <Steps on_choose={props.on_choose.clone()} date={props.date} />
+                <Later step={stage::STEPS}><Steps on_choose={props.on_choose.clone()} date={props.date} /></Later>
             </div>
         </section>
     }

@@ -1,7 +1,8 @@
 // The start page rendered ahead (issue 15, item 1): index.html already holds
 // the picker, made by the app's own components at build time
-// (crates/prerender), and the app takes its place when it starts, before the
-// next frame (src/main.rs). Here the wasm is held back, so what a person does
+// (crates/prerender), and the app takes its place once it has made its own
+// out of sight, a part per task (src/main.rs, src/stage.rs), before the next
+// frame. Here the wasm is held back, so what a person does
 // before it arrives can be checked: a province pressed is opened, a name
 // typed is kept and searched, where the focus was stays, and no frame is
 // painted without the picker (no flash). Any other address never shows the
@@ -75,6 +76,39 @@ await run([
       await page.waitForSelector('[data-level="city"]');
       assert((await page.textContent(".picker__here")).includes("河南"), "河南省 did not open");
       assert(!new URL(page.url()).hash.startsWith("#p."), `a press in the app changed the address: ${page.url()}`);
+      await context.close();
+    },
+  ],
+  [
+    "during the take-over: a province pressed while the app makes its start page out of sight is opened in it",
+    async () => {
+      const { context, page, errors, release } = await held();
+      // The app's first history write comes from its check, made in the
+      // take-over's first steps; a press is queued right after it, so it
+      // lands between two steps, on the start page rendered ahead.
+      await context.addInitScript(() => {
+        const replace = history.replaceState.bind(history);
+        history.replaceState = (...args) => {
+          replace(...args);
+          const link = document.querySelector('#yanglao-ahead a[data-province="41"]');
+          if (link && !window.__pressed) {
+            window.__pressed = "queued";
+            setTimeout(() => {
+              const still = document.querySelector('#yanglao-ahead a[data-province="41"]');
+              window.__pressed = still ? "on the start page rendered ahead" : "too late";
+              still?.click();
+            }, 0);
+          }
+        };
+      });
+      await page.goto(APP_URL);
+      release();
+      await page.waitForSelector('[data-level="city"]');
+      const pressed = await page.evaluate(() => window.__pressed);
+      assert(pressed === "on the start page rendered ahead", `the press: ${pressed}`);
+      assert((await page.textContent(".picker__here")).includes("河南"), "河南省's cities are not the ones shown");
+      assert((await page.$$("#picker-title")).length === 1, "two start pages on the page");
+      assert(errors.length === 0, `errors: ${errors.join(" | ")}`);
       await context.close();
     },
   ],
