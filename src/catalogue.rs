@@ -77,6 +77,10 @@ pub struct Manifest {
 }
 
 fn get(v: &JsValue, key: &str) -> JsValue {
+    // Not an object (a field left out): nothing, without the thrown error.
+    if !v.is_object() {
+        return JsValue::UNDEFINED;
+    }
     js_sys::Reflect::get(v, &key.into()).unwrap_or(JsValue::UNDEFINED)
 }
 

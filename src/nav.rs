@@ -31,6 +31,11 @@ impl Entry {
 
     /// The entry a popstate event (or the current history state) names, if ours.
     pub fn from_js(value: &JsValue) -> Option<Entry> {
+        // A page's first entry has no state (null): reading from it would
+        // throw, and a thrown error costs a stack trace (several ms at 4×).
+        if !value.is_object() {
+            return None;
+        }
         let get = |k: &str| js_sys::Reflect::get(value, &k.into()).ok()?.as_f64();
         Some(Entry {
             index: get("yanglao")? as u32,
