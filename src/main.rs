@@ -58,7 +58,7 @@ fn when_painted(ahead: Element, tries: u32) {
 
 /// The app drawn in the place of the start page rendered ahead. It is made
 /// out of sight, in an element of its own not yet on the page, in steps
-/// (`stage`): the shell first, then one part per task, while the start page
+/// (`stage`): Yew started first, then one part per task (`TASKS`), while the start page
 /// rendered ahead stays on the screen and its links and search box keep
 /// working. Then one task puts it in that page's place, before the next
 /// frame is painted, so nothing moves on the screen.
@@ -85,7 +85,12 @@ fn take_over(ahead: Element) {
         })
     };
     stage::begin();
-    yew::Renderer::<yanglao_app::App>::with_root(app.clone()).render();
+    // The first task only starts Yew, with everything of the app waiting.
+    let root = stage::LaterProps {
+        step: stage::APP,
+        children: yew::html! { <yanglao_app::App /> },
+    };
+    yew::Renderer::<stage::Later>::with_root_and_props(app.clone(), root).render();
     let carry = Carry {
         ahead,
         app,
@@ -94,10 +99,31 @@ fn take_over(ahead: Element) {
         opened: None,
         _listener: listener,
     };
-    next_step(carry, stage::SESSION);
+    next(carry, 0);
 }
 
-/// What the take-over carries from step to step.
+/// The take-over's tasks after the first, in order.
+enum Task {
+    /// The parts of this step are drawn.
+    Reach(u8),
+    /// The catalogue in the page is read (once, kept): the session's first
+    /// effects need it, and its task is long enough without it.
+    ReadCatalogue,
+    /// The app's start page takes the place of the one rendered ahead.
+    Swap,
+}
+
+const TASKS: [Task; 7] = [
+    Task::Reach(stage::APP),
+    Task::ReadCatalogue,
+    Task::Reach(stage::SESSION),
+    Task::Reach(stage::HEADER),
+    Task::Reach(stage::SEARCH),
+    Task::Reach(stage::STEPS),
+    Task::Swap,
+];
+
+/// What the take-over carries from task to task.
 struct Carry {
     ahead: Element,
     app: Element,
@@ -110,22 +136,27 @@ struct Carry {
     _listener: EventListener,
 }
 
-/// Reaches `step` in a task of its own, then the next; after the last, the swap.
-fn next_step(mut carry: Carry, step: u8) {
+/// Runs task `i` in a task of its own, then the next.
+fn next(mut carry: Carry, i: usize) {
     gloo::timers::callback::Timeout::new(0, move || {
-        if step == stage::STEPS {
-            // The grid opens the province pressed so far as it is made.
-            carry.opened = carry.pressed.borrow().clone().or(carry.before.take());
-            if let Some(province) = &carry.opened {
-                components::open_on_start(province);
+        match TASKS.get(i) {
+            Some(Task::Reach(step)) => {
+                if *step == stage::STEPS {
+                    // The grid opens the province pressed so far as it is made.
+                    carry.opened = carry.pressed.borrow().clone().or(carry.before.take());
+                    if let Some(province) = &carry.opened {
+                        components::open_on_start(province);
+                    }
+                }
+                stage::reach(*step);
             }
+            Some(Task::ReadCatalogue) => {
+                yanglao_app::catalogue::manifest();
+            }
+            Some(Task::Swap) => return swap(carry),
+            None => return,
         }
-        stage::reach(step);
-        if step < stage::LAST {
-            next_step(carry, step + 1);
-        } else {
-            gloo::timers::callback::Timeout::new(0, move || swap(carry)).forget();
-        }
+        next(carry, i + 1);
     })
     .forget();
 }

@@ -10,14 +10,16 @@
 use std::cell::{Cell, RefCell};
 use yew::prelude::*;
 
+/// The page (its address read) and the checker's shell around the session.
+pub const APP: u8 = 1;
 /// The person's check: its state, the screen worked out, the page's effects.
-pub const SESSION: u8 = 1;
+pub const SESSION: u8 = 2;
 /// The header, with the display and read-aloud switches.
-pub const HEADER: u8 = 2;
+pub const HEADER: u8 = 3;
 /// The picker's search box.
-pub const SEARCH: u8 = 3;
+pub const SEARCH: u8 = 4;
 /// The picker's province grid and the footer: the last part.
-pub const STEPS: u8 = 4;
+pub const STEPS: u8 = 5;
 /// The last step there is.
 pub const LAST: u8 = STEPS;
 
