@@ -55,6 +55,10 @@ pub fn use_page_effects(
         remember,
         on_lang,
     } = page;
+    // While the app makes its first page out of sight (src/stage.rs) the
+    // address and Back wait: its own step draws the session again, and they
+    // start then (a step of the take-over shorter by its first history write).
+    let live = crate::stage::use_step(crate::stage::HISTORY);
     let nav = use_mut_ref(|| {
         let index = Entry::current().map(|e| e.index).unwrap_or(0);
         let session = if cfg!(target_arch = "wasm32") {
@@ -101,7 +105,7 @@ pub fn use_page_effects(
         use_effect(move || {
             // While a pack is read (or failed to be) the screen is not yet one
             // of the check's: the history waits for the screen it leads to.
-            if follow && key != "loading" {
+            if follow && live && key != "loading" {
                 let mut n = nav.borrow_mut();
                 let moved = n.last_key.as_ref().is_some_and(|k| *k != key) && !n.quiet;
                 if moved {
@@ -128,7 +132,7 @@ pub fn use_page_effects(
     {
         let state = state.clone();
         let nav = nav.clone();
-        use_effect_with(follow, move |follow| {
+        use_effect_with(follow && live, move |follow| {
             let listener = follow.then(|| {
                 EventListener::new(&gloo::utils::window(), "popstate", move |event| {
                     let event: &web_sys::PopStateEvent = wasm_bindgen::JsCast::unchecked_ref(event);

@@ -106,17 +106,18 @@ fn take_over(ahead: Element) {
 enum Task {
     /// The parts of this step are drawn.
     Reach(u8),
-    /// The catalogue in the page is read (once, kept): the session's first
-    /// effects need it, and its task is long enough without it.
+    /// The catalogue in the page is read (once, kept): the session's history
+    /// and the grid's marks need it, and their tasks are long enough without it.
     ReadCatalogue,
     /// The app's start page takes the place of the one rendered ahead.
     Swap,
 }
 
-const TASKS: [Task; 7] = [
+const TASKS: [Task; 8] = [
     Task::Reach(stage::APP),
     Task::ReadCatalogue,
     Task::Reach(stage::SESSION),
+    Task::Reach(stage::HISTORY),
     Task::Reach(stage::HEADER),
     Task::Reach(stage::SEARCH),
     Task::Reach(stage::STEPS),

@@ -14,12 +14,14 @@ use yew::prelude::*;
 pub const APP: u8 = 1;
 /// The person's check: its state, the screen worked out, the page's effects.
 pub const SESSION: u8 = 2;
+/// The session's history: the page's address, Back and Forward.
+pub const HISTORY: u8 = 3;
 /// The header, with the display and read-aloud switches.
-pub const HEADER: u8 = 3;
+pub const HEADER: u8 = 4;
 /// The picker's search box.
-pub const SEARCH: u8 = 4;
+pub const SEARCH: u8 = 5;
 /// The picker's province grid and the footer: the last part.
-pub const STEPS: u8 = 5;
+pub const STEPS: u8 = 6;
 /// The last step there is.
 pub const LAST: u8 = STEPS;
 
