@@ -58,10 +58,10 @@ fn when_painted(ahead: Element, tries: u32) {
 
 /// The app drawn in the place of the start page rendered ahead. It is made
 /// out of sight, in an element of its own not yet on the page, in steps
-/// (`stage`): Yew started first, then one part per task (`TASKS`), while the start page
-/// rendered ahead stays on the screen and its links and search box keep
-/// working. Then one task puts it in that page's place, before the next
-/// frame is painted, so nothing moves on the screen.
+/// (`stage`): Yew started first, then one part per task (`TASKS`), while
+/// the start page rendered ahead stays on the screen and its links and
+/// search box keep working. Then one task puts it in that page's place,
+/// before the next frame is painted, so nothing moves on the screen.
 fn take_over(ahead: Element) {
     let Ok(app) = gloo::utils::document().create_element("div") else {
         return;
@@ -109,17 +109,21 @@ enum Task {
     /// The catalogue in the page is read (once, kept): the session's history
     /// and the grid's marks need it, and their tasks are long enough without it.
     ReadCatalogue,
+    /// The province pressed so far is handed to the grid, which opens it as
+    /// it is made (one pressed after this is pressed in it at the swap).
+    OpenPressed,
     /// The app's start page takes the place of the one rendered ahead.
     Swap,
 }
 
-const TASKS: [Task; 8] = [
+const TASKS: [Task; 9] = [
     Task::Reach(stage::APP),
     Task::ReadCatalogue,
     Task::Reach(stage::SESSION),
     Task::Reach(stage::HISTORY),
     Task::Reach(stage::HEADER),
     Task::Reach(stage::SEARCH),
+    Task::OpenPressed,
     Task::Reach(stage::STEPS),
     Task::Swap,
 ];
@@ -141,18 +145,15 @@ struct Carry {
 fn next(mut carry: Carry, i: usize) {
     gloo::timers::callback::Timeout::new(0, move || {
         match TASKS.get(i) {
-            Some(Task::Reach(step)) => {
-                if *step == stage::STEPS {
-                    // The grid opens the province pressed so far as it is made.
-                    carry.opened = carry.pressed.borrow().clone().or(carry.before.take());
-                    if let Some(province) = &carry.opened {
-                        components::open_on_start(province);
-                    }
-                }
-                stage::reach(*step);
-            }
+            Some(Task::Reach(step)) => stage::reach(*step),
             Some(Task::ReadCatalogue) => {
                 yanglao_app::catalogue::manifest();
+            }
+            Some(Task::OpenPressed) => {
+                carry.opened = carry.pressed.borrow().clone().or(carry.before.take());
+                if let Some(province) = &carry.opened {
+                    components::open_on_start(province);
+                }
             }
             Some(Task::Swap) => return swap(carry),
             None => return,

@@ -30,7 +30,8 @@ thread_local! {
 
 /// The province to open once the picker is on the page: one pressed in the
 /// page rendered ahead, before the app started (main.rs reads the fragment
-/// before anything can rewrite it). Taken once.
+/// before anything can rewrite it) or while it made its start page (a click
+/// main.rs heard). Taken once.
 pub fn open_on_start(province: &str) {
     OPEN_ON_START.with(|o| *o.borrow_mut() = Some(province.to_string()));
 }
