@@ -125,7 +125,9 @@ fn from_address() -> Setup {
     } else if let Some(region) = handoff::decode_region(&hash) {
         // A place chosen on the picker, kept across a reload.
         region_from_fragment = Some(region);
-    } else if hash.len() > 1 {
+    } else if hash.len() > 1 && crate::components::opened_province(&hash).is_none() {
+        // (A province's `#p.NN` is a press on the start page rendered ahead,
+        // which the picker opens: no hand-off link, nothing to refuse.)
         // Checked whole now; its answers are read with the region's pack.
         match handoff::peek(&hash) {
             Ok(link) => restore = Some(link),

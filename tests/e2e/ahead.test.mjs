@@ -66,6 +66,8 @@ await run([
       release();
       await page.waitForSelector('[data-level="city"]');
       assert((await page.textContent(".picker__here")).includes("山西"), "山西省's cities are not the ones shown");
+      // The press's #p.14 is no hand-off link: nothing is refused.
+      assert(!(await page.$("main .notice")), `a notice: ${await page.textContent("main .notice").catch(() => "")}`);
       const frames = await page.evaluate(() => window.__frames);
       assert(frames.length > 0 && frames.every(Boolean), `a frame without the picker (flash): ${frames.length} frames, ${frames.filter((f) => !f).length} without`);
       assert((await page.$$("#picker-title")).length === 1, "two start pages on the page");
@@ -107,6 +109,7 @@ await run([
       const pressed = await page.evaluate(() => window.__pressed);
       assert(pressed === "on the start page rendered ahead", `the press: ${pressed}`);
       assert((await page.textContent(".picker__here")).includes("河南"), "河南省's cities are not the ones shown");
+      assert(!(await page.$("main .notice")), `a notice: ${await page.textContent("main .notice").catch(() => "")}`);
       assert((await page.$$("#picker-title")).length === 1, "two start pages on the page");
       assert(errors.length === 0, `errors: ${errors.join(" | ")}`);
       await context.close();
