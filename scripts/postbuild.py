@@ -167,8 +167,10 @@ def slim_js(text):
 
 
 def slim_glue(html):
-    found = re.search(r'/(yanglao-app-[0-9a-f]{16}\.js)"', html)
+    # (Trunk's hash is written without leading zeros: 1 build in 16 has 15 digits.)
+    found = re.search(r'/(yanglao-app-[0-9a-f]{1,16}\.js)"', html)
     if not found:
+        print("postbuild: index.html names no yanglao-app-*.js: the JS glue was not minified")
         return html
     old = found.group(1)
     with open(os.path.join(staging, old), encoding="utf-8") as f:

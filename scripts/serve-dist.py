@@ -28,7 +28,7 @@ class Handler(http.server.SimpleHTTPRequestHandler):
             self.send_header("Access-Control-Allow-Origin", "*")
         # Hashed files never change; everything else (the page, sw.js, the
         # manifest, embed.js) is checked every time, so a new deployment shows at once.
-        if re.search(r"-[0-9a-f]{16}(_bg)?\.(js|css|wasm|bin|tsv)$", path):
+        if re.search(r"-[0-9a-f]{1,16}(_bg)?\.(js|css|wasm|bin|tsv)$", path):
             self.send_header("Cache-Control", "public, max-age=31536000, immutable")
         else:
             self.send_header("Cache-Control", "no-cache")

@@ -36,7 +36,7 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         path = self.path.split("?")[0]
         if path.endswith("/embed.js"):
             self.send_header("Access-Control-Allow-Origin", "*")
-        if re.search(r"-[0-9a-f]{16}(_bg)?\.(js|css|wasm)$", path):
+        if re.search(r"-[0-9a-f]{1,16}(_bg)?\.(js|css|wasm)$", path):
             self.send_header("Cache-Control", "public, max-age=31536000, immutable")
         else:
             self.send_header("Cache-Control", "no-cache")
