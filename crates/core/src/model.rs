@@ -559,7 +559,7 @@ impl RuleSet {
     }
 
     pub fn from_bytes(bytes: &[u8]) -> Result<RuleSet, String> {
-        postcard::from_bytes(bytes).map_err(|e| format!("embedded rules are damaged: {e}"))
+        postcard::from_bytes(bytes).map_err(|e| format!("embedded rules are damaged: {e:?}"))
     }
 
     /// A copy without example cases (the app does not need them).

@@ -69,7 +69,7 @@ impl Pack {
     /// Reads a pack, refusing one that is damaged, cut short or for another province.
     pub fn from_bytes(bytes: &[u8], province: &str) -> Result<Pack, PackError> {
         let pack: Pack = postcard::from_bytes(bytes)
-            .map_err(|e| PackError(format!("the pack is damaged or incomplete ({e})")))?;
+            .map_err(|e| PackError(format!("the pack is damaged or incomplete ({e:?})")))?;
         if pack.province != province {
             return Err(PackError(format!(
                 "the pack is for province {}, not {province}",

@@ -152,7 +152,7 @@ impl Vocabulary {
     pub fn from_bytes(bytes: &[u8]) -> Result<Vocabulary, String> {
         postcard::from_bytes::<Vocabulary>(bytes)
             .map(Vocabulary::indexed)
-            .map_err(|e| format!("the vocabulary is damaged ({e})"))
+            .map_err(|e| format!("the vocabulary is damaged ({e:?})"))
     }
 
     /// The index of a fact by its key.
